@@ -1,0 +1,37 @@
+"""Fixtures shared by the whole suite.
+
+``shared_dir`` is the project's ``../shared`` folder (gold sets, the seed, the contract); tests that
+need it skip cleanly on a machine without it. ``nlp`` loads the spaCy model once per session.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+SHARED_DIR = REPO_ROOT.parent / "shared"
+TEST_DATA = Path(__file__).resolve().parent / "data"
+
+
+@pytest.fixture(scope="session")
+def shared_dir() -> Path:
+    if not SHARED_DIR.is_dir():
+        pytest.skip("../shared is not present on this machine")
+    return SHARED_DIR
+
+
+@pytest.fixture(scope="session")
+def seed_path(shared_dir: Path) -> Path:
+    path = shared_dir / "seed" / "000_5d68f7ddc8901266.txt"
+    if not path.is_file():
+        pytest.skip("the seed article is not present")
+    return path
+
+
+@pytest.fixture(scope="session")
+def nlp():  # noqa: ANN201 - spaCy Language, imported lazily
+    from accord.nlp import load_language_model
+
+    return load_language_model()
