@@ -1,0 +1,226 @@
+"""Time expressions in news sentences, resolved against the report date.
+
+Sentences are written in the style of English newswire (AFP/Xinhua/Reuters); the expected values
+were worked out by hand from the calendar, not taken from any machine annotation.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from accord.resolve.dates import find_time_expressions, resolve_date, timex_to_contract
+
+MON_2021_12_06 = dt.date(2021, 12, 6)  # a Monday (the seed article's date)
+WED_1997_04_02 = dt.date(1997, 4, 2)  # a Wednesday
+FRI_2013_03_22 = dt.date(2013, 3, 22)  # a Friday
+
+
+def _expression(text: str, report: dt.date, phrase: str):
+    found = find_time_expressions(text, report)
+    matching = [t for t in found if t.text == phrase]
+    assert matching, f"{phrase!r} not found; got {[(t.text, t.timex) for t in found]}"
+    expression = matching[0]
+    assert text[expression.start : expression.end] == phrase
+    return expression
+
+
+@pytest.mark.parametrize(
+    ("sentence", "report", "phrase", "timex", "date", "precision", "enddate"),
+    [
+        # The seed's own phrases.
+        ("India and Russia inked four defence agreements, sources told Republic on Monday.",
+         MON_2021_12_06, "Monday", "2021-12-06", "2021-12-06", "day", None),
+        ("India and Russia signed the Agreement on Program for Military-Technical Cooperation from 2021-2031.",
+         MON_2021_12_06, "2021-2031", "2021", "2021", "year", "2031"),
+        ("The pact on small arms was originally sealed in February 2019.",
+         MON_2021_12_06, "February 2019", "2019-02", "2019-02", "month", None),
+        ("The two leaders will take part in the first 2+2 ministerial dialogue between India and Russia today.",
+         MON_2021_12_06, "today", "2021-12-06", "2021-12-06", "day", None),
+        ("Meanwhile, later in the day, Russian President Vladimir Putin will hold the annual summit.",
+         MON_2021_12_06, "later in the day", "2021-12-06", "2021-12-06", "day", None),
+        ("— ANI (@ANI) December 6, 2021", MON_2021_12_06, "December 6, 2021", "2021-12-06", "2021-12-06", "day", None),
+        # Weekdays: past tense looks back, future tense looks ahead.
+        ("Police said on Friday that three people were arrested.",
+         WED_1997_04_02, "Friday", "1997-03-28", "1997-03-28", "day", None),
+        ("The foreign ministers will meet in Brussels on Friday.",
+         WED_1997_04_02, "Friday", "1997-04-04", "1997-04-04", "day", None),
+        ("Parliament is due to vote on the budget on Thursday.",
+         WED_1997_04_02, "Thursday", "1997-04-03", "1997-04-03", "day", None),
+        ("The president plans to visit Beijing on Monday, officials said.",
+         WED_1997_04_02, "Monday", "1997-04-07", "1997-04-07", "day", None),
+        ("Rebels attacked an army post late Tuesday, the ministry said.",
+         WED_1997_04_02, "Tuesday", "1997-04-01", "1997-04-01", "day", None),
+        ("The talks, which began last Monday, collapsed.", WED_1997_04_02, "last Monday", "1997-03-31", "1997-03-31", "day", None),
+        ("The envoy arrives next Tuesday.", WED_1997_04_02, "next Tuesday", "1997-04-08", "1997-04-08", "day", None),
+        ("Violence flared again on Sunday night in the capital.",
+         WED_1997_04_02, "Sunday night", "1997-03-30TNI", "1997-03-30", "day", None),
+        ("Prices fell on Wednesday's trading.", WED_1997_04_02, "Wednesday", "1997-04-02", "1997-04-02", "day", None),
+        # Days around the report date.
+        ("Troops opened fire on protesters yesterday.", WED_1997_04_02, "yesterday", "1997-04-01", "1997-04-01", "day", None),
+        ("The summit opens tomorrow in Geneva.", WED_1997_04_02, "tomorrow", "1997-04-03", "1997-04-03", "day", None),
+        ("The prime minister will address the nation tonight.",
+         WED_1997_04_02, "tonight", "1997-04-02TNI", "1997-04-02", "day", None),
+        ("The embassy was evacuated this morning.", WED_1997_04_02, "this morning", "1997-04-02TMO", "1997-04-02", "day", None),
+        ("A curfew was imposed last night.", WED_1997_04_02, "last night", "1997-04-01TNI", "1997-04-01", "day", None),
+        ("The minister said earlier today that no decision had been taken.",
+         WED_1997_04_02, "earlier today", "1997-04-02", "1997-04-02", "day", None),
+        ("Two soldiers were killed two days ago near the border.",
+         WED_1997_04_02, "two days ago", "1997-03-31", "1997-03-31", "day", None),
+        # Weeks, months, years relative to the report date.
+        ("Six deaths were reported last week.", FRI_2013_03_22, "last week", "2013-W11", "2013-03-11", "day", "2013-03-17"),
+        ("Negotiators met in Vienna this week.", MON_2021_12_06, "this week", "2021-W49", "2021-12-06", "day", "2021-12-12"),
+        ("Elections are due next month.", MON_2021_12_06, "next month", "2022-01", "2022-01", "month", None),
+        ("Exports grew 7 percent last month.", FRI_2013_03_22, "last month", "2013-02", "2013-02", "month", None),
+        ("Inflation reached 5 percent last year.", MON_2021_12_06, "last year", "2020", "2020", "year", None),
+        ("The government expects growth of 9 percent this year.",
+         MON_2021_12_06, "this year", "2021", "2021", "year", None),
+        ("The ceasefire was agreed earlier this month.", FRI_2013_03_22, "earlier this month", "2013-03", "2013-03", "month", None),
+        ("The withdrawal should be completed by early next year.",
+         FRI_2013_03_22, "early next year", "2014", "2014", "year", None),
+        ("Rain disrupted the harvest over the weekend.",
+         dt.date(2021, 12, 6), "the weekend", "2021-W48-WE", "2021-12-04", "day", "2021-12-05"),
+        # Calendar dates, with and without a year.
+        ("The accord was signed on 6 December 2021 in New Delhi.",
+         dt.date(2021, 12, 8), "6 December 2021", "2021-12-06", "2021-12-06", "day", None),
+        ("The deadline expires on Dec. 15.", MON_2021_12_06, "Dec. 15", "2021-12-15", "2021-12-15", "day", None),
+        ("The ministers met on Dec 2 in Moscow.", MON_2021_12_06, "Dec 2", "2021-12-02", "2021-12-02", "day", None),
+        ("The bombing on Nov. 30 killed 12 people.", dt.date(2022, 1, 10), "Nov. 30", "2021-11-30", "2021-11-30", "day", None),
+        ("Talks will resume on Jan. 10.", MON_2021_12_06, "Jan. 10", "2022-01-10", "2022-01-10", "day", None),
+        ("Filed 2021-12-06 by our correspondent.", MON_2021_12_06, "2021-12-06", "2021-12-06", "2021-12-06", "day", None),
+        ("The state of emergency was declared in March.", WED_1997_04_02, "March", "1997-03", "1997-03", "month", None),
+        ("The strike began in mid-December.", dt.date(2022, 1, 10), "mid-December", "2021-12", "2021-12", "month", None),
+        ("The party won the elections held in May 1998.", WED_1997_04_02, "May 1998", "1998-05", "1998-05", "month", None),
+        # Years, ranges, decades, quarters, seasons.
+        ("The company was founded in 1998.", WED_1997_04_02, "1998", "1998", "1998", "year", None),
+        ("No rain has fallen since 2001 in the province.", WED_1997_04_02, "2001", "2001", "2001", "year", None),
+        ("Output peaked in the 1990s.", MON_2021_12_06, "the 1990s", "199", "1990", "year", "1999"),
+        ("Investment doubled in the 1998-99 season.", WED_1997_04_02, "1998-99", "1998", "1998", "year", "1999"),
+        ("Trade rose between 2015 and 2019.", MON_2021_12_06, "2015 and 2019", "2015", "2015", "year", "2019"),
+        ("Profits fell in the third quarter.", MON_2021_12_06, "the third quarter", "2021-Q3", "2021-07", "month", "2021-09"),
+        ("The economy grew 2 percent in the first quarter of 2020.",
+         MON_2021_12_06, "the first quarter of 2020", "2020-Q1", "2020-01", "month", "2020-03"),
+        ("The plant will reopen in early 2020.", dt.date(2019, 6, 1), "early 2020", "2020", "2020", "year", None),
+        ("Fighting resumed last summer.", WED_1997_04_02, "last summer", "1996-SU", "1996-06", "month", "1996-08"),
+        ("The offensive is expected this spring.", WED_1997_04_02, "this spring", "1997-SP", "1997-03", "month", "1997-05"),
+    ],
+)  # fmt: skip
+def test_dates_resolve_phrase_in_sentence(sentence, report, phrase, timex, date, precision, enddate):
+    expression = _expression(sentence, report, phrase)
+    assert expression.timex_type in ("DATE", "TIME")
+    assert (expression.timex, expression.date, expression.precision, expression.enddate) == (
+        timex,
+        date,
+        precision,
+        enddate,
+    )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "timex_type", "timex"),
+    [
+        ("Unemployment has doubled over the past three years.", "the past three years", "DURATION", "P3Y"),
+        ("He served as mayor for 10 years.", "10 years", "DURATION", "P10Y"),
+        ("The 10-year pact on military cooperation was renewed.", "10-year", "DURATION", "P10Y"),
+        ("The siege lasted six months.", "six months", "DURATION", "P6M"),
+        ("Negotiators talked for nearly five hours.", "nearly five hours", "DURATION", "PT5H"),
+        ("The wells have been dry for several weeks.", "several weeks", "DURATION", "PXW"),
+        ("The militia has been fighting for years.", "years", "DURATION", "PXY"),
+        ("Inspectors visit the site every week.", "every week", "SET", "P1W"),
+        ("The airline flies to Bombay twice a week.", "a week", "SET", "P1W"),
+        ("The figures are published daily.", "daily", "SET", "P1D"),
+        ("The refugees are now living in camps.", "now", "DATE", "PRESENT_REF"),
+        ("Some 300 troops are currently deployed.", "currently", "DATE", "PRESENT_REF"),
+        ("The rebels recently seized two towns.", "recently", "DATE", "PAST_REF"),
+        ("More sanctions may follow in the coming weeks.", "in the coming weeks", "DATE", "FUTURE_REF"),
+    ],
+)
+def test_dates_durations_sets_and_references(sentence, phrase, timex_type, timex):
+    expression = _expression(sentence, MON_2021_12_06, phrase)
+    assert (expression.timex_type, expression.timex) == (timex_type, timex)
+    if timex_type in ("DURATION", "SET") or timex.endswith("_REF") and timex != "PRESENT_REF":
+        assert expression.date is None
+    if timex == "PRESENT_REF":
+        assert (expression.date, expression.precision) == ("2021-12-06", "day")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The first 2+2 ministerial dialogue between India and Russia took place.",
+        "The contract covers 6,01,427 AK-203 assault rifles.",
+        "Police said 2000 people joined the march.",
+        "The company paid $1998 for each unit.",
+        "Flight 1998 landed safely.",
+        "They may march on the capital.",
+        "He scored 2021 points in his career.",
+        "The six-year-old boy was returned to his father.",
+        "The current account deficit widened.",
+    ],
+)
+def test_dates_do_not_mark_numbers_amounts_or_verbs(sentence):
+    found = find_time_expressions(sentence, MON_2021_12_06)
+    assert found == [], [(t.text, t.timex) for t in found]
+
+
+def test_dates_seed_article_figures(seed_path):
+    text = seed_path.read_text(encoding="utf-8")
+    header, body = text.strip().split(" ", 2)[1], text.strip().split(" ", 2)[2]
+    report = dt.date.fromisoformat(header)
+    found = {(t.text, t.timex) for t in find_time_expressions(body.strip(), report)}
+    assert ("Monday", "2021-12-06") in found
+    assert ("2021-2031", "2021") in found
+    assert ("February 2019", "2019-02") in found
+    assert ("later in the day", "2021-12-06") in found
+    assert ("10-year", "P10Y") in found
+    assert not any(t[0] in ("2+2", "203", "5000") for t in found)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "tense", "timex"),
+    [
+        ("on Monday", "past", "2021-12-06"),
+        ("on Monday", "future", "2021-12-06"),
+        ("on Friday", "past", "2021-12-03"),
+        ("on Friday", "future", "2021-12-10"),
+        ("in March", "past", "2021-03"),
+        ("in March", "future", "2022-03"),
+        ("Dec. 20", "past", "2020-12-20"),
+        ("Dec. 20", None, "2021-12-20"),
+        ("last week", None, "2021-W48"),
+        ("three weeks ago", None, "2021-W46"),
+    ],
+)
+def test_dates_resolve_date_with_tense(phrase, tense, timex):
+    expression = resolve_date(phrase, MON_2021_12_06, tense=tense)
+    assert expression is not None
+    assert expression.timex == timex
+
+
+def test_dates_resolve_date_nothing():
+    assert resolve_date("the meeting of ministers", MON_2021_12_06) is None
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2021-W48", ("2021-11-29", "day", "2021-12-05")),
+        ("2021-W48-WE", ("2021-12-04", "day", "2021-12-05")),
+        ("2021-Q4", ("2021-10", "month", "2021-12")),
+        ("2021-WI", ("2021-12", "month", "2022-02")),
+        ("2021-H1", ("2021-01", "month", "2021-06")),
+        ("20", ("2000", "year", "2099")),
+        ("PAST_REF", (None, None, None)),
+        ("P3Y", (None, None, None)),
+    ],
+)
+def test_dates_timex_to_contract(value, expected):
+    assert timex_to_contract(value, MON_2021_12_06) == expected
+
+
+def test_dates_offsets_point_into_text():
+    text = "On Monday, the ministers met. They will meet again next month and in 2023."
+    for expression in find_time_expressions(text, MON_2021_12_06):
+        assert text[expression.start : expression.end] == expression.text
+    assert [t.text for t in find_time_expressions(text, MON_2021_12_06)] == ["Monday", "next month", "2023"]
