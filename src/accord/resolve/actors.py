@@ -1,0 +1,568 @@
+"""Actors in a parsed article: countries, people with their offices, organisations, groups, places.
+
+``resolve_actors(doc, report_date)`` returns one ``ActorMention`` per mention, in text order:
+
+- **countries** from names, short forms, adjectives and demonyms ("India", "Indian", "Russians",
+  "U.S.", "Burma"), and from hyphenated pairs ("India-Russia", "Indo-Russia", "Sino-Japanese"), one
+  mention per country with its own offsets. Codes are ISO 3166 alpha-3 (pycountry plus
+  ``data/countries.tsv``); dissolved states keep their ISO 3166-3 code (USSR ``SUN``, ``YUG``, ``CSK``).
+- **groups**: a country word governing a sector noun ("Indian troops" IND MIL, "Russian government"
+  RUS GOV, "Iraqi police" IRQ COP) is one mention over both words. A sector noun with no country
+  word ("police said") takes the dateline's country, or the article's only country; otherwise none.
+- **people** (see ``actors_people``): office, title and country from the words around the name,
+  carried through the article ("the Defence Minister", "PM Modi", "Putin", "his Russian counterpart").
+- **organisations** from ``data/organisations.tsv`` (UN -> UNO/IGO, NATO -> NAT/IGO, Taliban ->
+  AFG/REB, Islamic State -> IMG/REB), joint ventures named after countries ("Indo-Russia Rifles Pvt
+  Ltd" -> BUS, coded with the first country named) and intergovernmental commissions ("India-Russia
+  Inter-Governmental Commission ..." -> code IGO, sector IGO). An acronym in brackets after a name is
+  linked to it: later uses of the acronym get the full name.
+- **metonyms**: government buildings ("Kremlin", "White House") always, and capitals used as actors
+  ("Beijing said", "urged Washington") rather than as places ("in Beijing"), stand for the country
+  with the building's sector (GOV; Pentagon MIL).
+
+Mentions may nest: an organisation named after countries also yields those countries' mentions
+("Indo-Russia Rifles Pvt Ltd" gives the company, IND and RUS); consumers choose by ``head``.
+
+``resolve_locations(doc)`` returns the places named in the text (capitals, big cities, regions,
+and country names after a locative preposition) with their country and coordinates.
+``country_code(name)`` resolves one name, adjective or demonym.
+
+>>> country_code("Ivory Coast")
+'CIV'
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from accord.records import Entity, Location
+from accord.resolve.actors_lexicon import (
+    COUNTRY,
+    OFFICE,
+    ORG,
+    PLACE,
+    SECTOR,
+    Lexicon,
+    lexicon,
+    norm,
+    phrase_matcher,
+)
+
+__all__ = ["ActorMention", "country_code", "resolve_actors", "resolve_locations"]
+
+_LOCATIVE_PREPOSITIONS = frozenset(
+    "in at to from into across inside near throughout within around outside toward towards via".split()
+)
+# Dependency labels under which a capital acts (is the subject, object or possessor of an act).
+_ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "poss", "agent", "appos"})
+_MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod", "npadvmod", "nummod"})
+_BUSINESS_WORDS = frozenset(
+    "ltd ltd. limited pvt pvt. private inc inc. corp corp. corporation co co. company llc plc jsc gmbh ag sa "
+    "holdings industries enterprises rifles systems technologies motors airlines bank".split()
+)
+_IGO_WORDS = frozenset(
+    "commission committee council forum organisation organization dialogue summit group partnership".split()
+)
+_INTERGOVERNMENTAL_WORDS = frozenset({"inter-governmental", "intergovernmental", "joint", "bilateral"})
+_NAME_LINKS = frozenset({"on", "of", "for", "and", "&", "-", "the"})
+
+
+@dataclass(frozen=True)
+class ActorMention:
+    """One actor mention: the coded entity, its token span, and the token that stands for it.
+
+    ``entity.start``/``end`` are character offsets into ``doc.text``; ``token_start``/``token_end``
+    the token span (end exclusive); ``head`` the token index an event extractor should look for in
+    the parse (a person's name head, a group's noun, the country word).
+    """
+
+    entity: Entity
+    token_start: int
+    token_end: int
+    head: int
+
+
+@dataclass(frozen=True)
+class _Match:
+    label: str
+    start: int
+    end: int
+    key: str  # the normalised phrase
+
+
+def country_code(name: str) -> str | None:
+    """ISO 3166 alpha-3 code for a country name, short form, adjective or demonym, else None.
+
+    Case matters only for acronyms ("US" is the United States, "us" is nothing). Historic names
+    resolve per ``data/countries.tsv`` ("Burma" MMR, "Soviet" SUN).
+
+    >>> country_code("Indians"), country_code("S. Korea"), country_code("us")
+    ('IND', 'KOR', None)
+    """
+    text = name.strip().rstrip("-").strip()
+    for prefix in ("the ", "The "):
+        if text.startswith(prefix):
+            text = text[len(prefix) :]
+    if text.endswith(("'s", "\u2019s")):
+        text = text[:-2]
+    form = lexicon().countries.get(norm(text))
+    if form is None:
+        return None
+    if _case_sensitive(form.spellings) and text not in form.spellings:
+        return None
+    return form.code
+
+
+def _case_sensitive(spellings: frozenset[str]) -> bool:
+    """Acronyms ("US", "UK", "IS") match only as written."""
+    return any(s.replace(".", "").isupper() and len(s.replace(".", "")) <= 5 for s in spellings)
+
+
+def _accept_case(span: Span, spellings: frozenset[str]) -> bool:
+    text = span.text.replace("\u2019", "'")
+    if _case_sensitive(spellings):
+        return text in spellings
+    return text[:1].isupper() or text[:1].isdigit()
+
+
+def _matches(doc: Doc, lex: Lexicon) -> list[_Match]:
+    """Every lexicon phrase in the doc, case rules applied (lower-case "china" is not a country)."""
+    matcher = phrase_matcher(doc.vocab)
+    found: list[_Match] = []
+    strings = doc.vocab.strings
+    for match_id, start, end in matcher(doc):
+        label = strings[match_id]
+        span = doc[start:end]
+        key = norm(span.text)
+        if label == COUNTRY:
+            form = lex.countries.get(key)
+            if form is None or not _accept_case(span, form.spellings):
+                continue
+            if form.form == "prefix" and not (
+                end < len(doc) and doc[end].text == "-" and not span[-1].whitespace_
+            ):
+                continue
+            # "Jordan" the person, "Georgia Smith": the name, not the country.
+            if span[0].ent_type_ == "PERSON" and form.form in ("name", "historic"):
+                continue
+            # "IS" the verb in a headline.
+            if span[0].pos_ == "AUX":
+                continue
+        elif label == PLACE:
+            place = lex.places.get(key)
+            if place is None or not span.text[:1].isupper() or span[0].ent_type_ == "PERSON":
+                continue
+        elif label == ORG:
+            org = lex.orgs.get(key)
+            if org is None or not _accept_case(span, org.spellings) or span[0].pos_ == "AUX":
+                continue
+        found.append(_Match(label, start, end, key))
+    return found
+
+
+def _longest(matches: list[_Match]) -> list[_Match]:
+    """Longest non-overlapping matches, in text order ("United States" over "States")."""
+    chosen: list[_Match] = []
+    taken: set[int] = set()
+    for m in sorted(matches, key=lambda m: (m.start - m.end, m.start)):
+        if taken.isdisjoint(range(m.start, m.end)):
+            chosen.append(m)
+            taken.update(range(m.start, m.end))
+    return sorted(chosen, key=lambda m: m.start)
+
+
+@dataclass
+class _Context:
+    """What the resolvers share about one article."""
+
+    doc: Doc
+    lex: Lexicon
+    countries: list[_Match]
+    places: list[_Match]
+    orgs: list[_Match]
+    sectors: list[_Match]
+    offices: list[_Match]
+    dateline: str | None
+    country_counts: Counter[str]
+
+    def country_code_of(self, m: _Match) -> str:
+        return self.lex.countries[m.key].code
+
+
+def _context(doc: Doc) -> _Context:
+    lex = lexicon()
+    found = _matches(doc, lex)
+    by_label: dict[str, list[_Match]] = {label: [] for label in (COUNTRY, PLACE, ORG, SECTOR, OFFICE)}
+    for m in found:
+        by_label[m.label].append(m)
+    countries = _longest(by_label[COUNTRY])
+    counts: Counter[str] = Counter(lex.countries[m.key].code for m in countries)
+    return _Context(
+        doc=doc,
+        lex=lex,
+        countries=countries,
+        places=_longest(by_label[PLACE]),
+        orgs=_longest(by_label[ORG]),
+        # Sector and office matches stay overlapping: "defence ministry" and "ministry" both count.
+        sectors=by_label[SECTOR],
+        offices=by_label[OFFICE],
+        dateline=_dateline_country(doc, lex),
+        country_counts=counts,
+    )
+
+
+def _dateline_country(doc: Doc, lex: Lexicon) -> str | None:
+    """The country of a wire dateline ("NEW DELHI, Dec 6 (Reuters) -", "BEIJING, Nov. 30 (Xinhua) --")."""
+    head = doc.text[:80].lstrip()
+    for stop in (",", " (", " -", " \u2014"):
+        cut = head.find(stop)
+        if 2 < cut <= 40:
+            name = head[:cut].strip()
+            if not name.replace(" ", "").replace(".", "").replace("-", "").replace("'", "").isupper():
+                continue
+            place = lex.places.get(norm(name))
+            if place is not None:
+                return place.code
+            form = lex.countries.get(norm(name))
+            if form is not None and form.form in ("name", "historic"):
+                return form.code
+            return None
+    return None
+
+
+def _mention(doc: Doc, start: int, end: int, head: int, **fields: object) -> ActorMention:
+    span = doc[start:end]
+    entity = Entity(entity_text=span.text, start=span.start_char, end=span.end_char, **fields)  # type: ignore[arg-type]
+    return ActorMention(entity=entity, token_start=start, token_end=end, head=head)
+
+
+def _organisations(ctx: _Context) -> tuple[list[ActorMention], set[int]]:
+    """Lexicon organisations, country-named companies and commissions, and their acronyms."""
+    doc = ctx.doc
+    mentions: list[ActorMention] = []
+    consumed: set[int] = set()
+    for m in ctx.orgs:
+        org = ctx.lex.orgs[m.key]
+        span = doc[m.start : m.end]
+        mentions.append(
+            _mention(
+                doc,
+                m.start,
+                m.end,
+                span.root.i,
+                name=org.name,
+                code=org.code,
+                kind=org.kind,
+                sector=org.sector,
+            )
+        )
+        consumed.update(range(m.start, m.end))
+    acronyms: dict[str, tuple[str, str, str | None, int, int]] = {}
+    in_run: set[int] = set()
+    for m in ctx.countries:
+        if m.start in in_run or m.start in consumed:
+            continue
+        found = _named_organisation(ctx, m)
+        if found is None:
+            continue
+        end, code, sector, acronym = found
+        in_run.update(range(m.start, end))
+        span = doc[m.start : end]
+        mentions.append(
+            _mention(
+                doc, m.start, end, span.root.i, name=span.text, code=code, kind="organization", sector=sector
+            )
+        )
+        if acronym is not None:
+            acronyms[acronym[0]] = (span.text, code, sector, acronym[1], acronym[2])
+    for acronym, (name, code, sector, def_start, def_end) in acronyms.items():
+        mentions.extend(_acronym_uses(doc, acronym, name, code, sector, def_start, def_end))
+    return mentions, consumed
+
+
+def _named_organisation(
+    ctx: _Context, first: _Match
+) -> tuple[int, str, str, tuple[str, int, int] | None] | None:
+    """A capitalised name that starts with a country word: "Indo-Russia Rifles Pvt Ltd." (BUS,
+    coded with the first country named) or "India-Russia Inter-Governmental Commission on ..."
+    (code IGO). Returns (end token, code, sector, (acronym, its char span) or None)."""
+    doc = ctx.doc
+    i = first.end
+    countries = [ctx.country_code_of(first)]
+    words: list[str] = []
+    last_word_end = first.end
+    while i < len(doc):
+        token = doc[i]
+        low = token.lower_
+        if token.text == "-" and not doc[i - 1].whitespace_:
+            i += 1
+            continue
+        if token.is_title or token.is_upper or token.text[:1].isupper():
+            nxt = next((c for c in ctx.countries if c.start == i), None)
+            if nxt is not None and not words:
+                countries.append(ctx.country_code_of(nxt))
+                i = nxt.end
+                last_word_end = i
+                continue
+            words.append(low)
+            i += 1
+            last_word_end = i
+            continue
+        if low in _NAME_LINKS and i + 1 < len(doc) and doc[i + 1].text[:1].isupper():
+            i += 1
+            continue
+        break
+    if not words:
+        return None
+    end = last_word_end
+    word_set = set(words)
+    if word_set & _BUSINESS_WORDS:
+        code, sector = countries[0], "BUS"
+    elif word_set & _IGO_WORDS and (word_set & _INTERGOVERNMENTAL_WORDS or len(set(countries)) > 1):
+        code, sector = "IGO", "IGO"
+    elif (word_set & {"governmental"}) and word_set & _IGO_WORDS:
+        code, sector = "IGO", "IGO"
+    else:
+        return None
+    acronym = None
+    if end + 2 < len(doc) and doc[end].text == "(":
+        close = next((k for k in range(end + 1, min(end + 8, len(doc))) if doc[k].text == ")"), None)
+        if close is not None and close > end + 1:
+            inner = doc[end + 1 : close]
+            if inner.text.replace("-", "").replace("&", "").replace(" ", "").isupper():
+                acronym = (inner.text, inner.start_char, inner.end_char)
+    return end, code, sector, acronym
+
+
+def _acronym_uses(
+    doc: Doc, acronym: str, name: str, code: str, sector: str | None, def_start: int, def_end: int
+) -> list[ActorMention]:
+    """Later uses of an acronym defined in brackets, each given the full name."""
+    mentions: list[ActorMention] = []
+    text = doc.text
+    at = text.find(acronym)
+    while at != -1:
+        end = at + len(acronym)
+        boundary = (at == 0 or not text[at - 1].isalnum()) and (end == len(text) or not text[end].isalnum())
+        if boundary and not (def_start <= at < def_end):
+            span = doc.char_span(at, end, alignment_mode="expand")
+            if span is not None:
+                mentions.append(
+                    _mention(
+                        doc,
+                        span.start,
+                        span.end,
+                        span.root.i,
+                        name=name,
+                        code=code,
+                        kind="organization",
+                        sector=sector,
+                    )
+                )
+        at = text.find(acronym, end)
+    return mentions
+
+
+def _country_groups(ctx: _Context, taken: set[int]) -> tuple[list[ActorMention], set[int]]:
+    """A country word that governs a sector noun: "Indian troops", "Russia's defence ministry"."""
+    doc = ctx.doc
+    mentions: list[ActorMention] = []
+    consumed: set[int] = set()
+    sectors_by_start: dict[int, list[_Match]] = {}
+    for m in ctx.sectors:
+        sectors_by_start.setdefault(m.start, []).append(m)
+    for c in ctx.countries:
+        if not taken.isdisjoint(range(c.start, c.end)):
+            continue
+        j = c.end
+        if j < len(doc) and doc[j].lower_ in ("'s", "\u2019s"):
+            j += 1
+        anchor = doc[c.end - 1]
+        best: _Match | None = None
+        for k in range(j, min(j + 3, len(doc))):
+            if k > j and doc[k - 1].pos_ not in ("ADJ", "NOUN", "PROPN"):
+                break
+            for s in sorted(sectors_by_start.get(k, ()), key=lambda m: m.start - m.end):
+                if s.start <= anchor.head.i < s.end and taken.isdisjoint(range(s.start, s.end)):
+                    best = s
+                    break
+            if best is not None:
+                break
+        if best is None:
+            continue
+        sector, kind = ctx.lex.sectors[best.key]
+        code = ctx.country_code_of(c)
+        span = doc[c.start : best.end]
+        mentions.append(
+            _mention(
+                doc, c.start, best.end, best.end - 1, name=span.text, code=code, kind=kind, sector=sector
+            )
+        )
+        consumed.update(range(c.start, best.end))
+    return mentions, consumed
+
+
+def _metonyms(ctx: _Context, taken: set[int]) -> tuple[list[ActorMention], set[int]]:
+    """Buildings that stand for a government, and capitals used as actors ("Beijing said")."""
+    doc = ctx.doc
+    mentions: list[ActorMention] = []
+    consumed: set[int] = set()
+    for m in ctx.places:
+        if not taken.isdisjoint(range(m.start, m.end)):
+            continue
+        place = ctx.lex.places[m.key]
+        if place.sector is None:
+            continue
+        root = doc[m.start : m.end].root
+        if place.kind != "building" and not _acts(root):
+            continue
+        mentions.append(
+            _mention(
+                doc,
+                m.start,
+                m.end,
+                root.i,
+                name=place.name,
+                code=place.code,
+                kind="country",
+                sector=place.sector,
+            )
+        )
+        consumed.update(range(m.start, m.end))
+    return mentions, consumed
+
+
+def _acts(token: Token) -> bool:
+    """Whether a place word is a participant (subject, object, possessor) rather than a location."""
+    if token.dep_ == "conj" and token.head.i != token.i:
+        return _acts(token.head)
+    if token.dep_ == "pobj":
+        return token.head.lower_ in ("by", "with", "between")
+    return token.dep_ in _ACTING_DEPS
+
+
+def _bare_sectors(ctx: _Context, taken: set[int]) -> list[ActorMention]:
+    """Sector nouns with no country word ("police said"): the dateline's country, or the only one."""
+    code = ctx.dateline
+    if code is None and len(ctx.country_counts) == 1:
+        code = next(iter(ctx.country_counts))
+    if code is None:
+        return []
+    doc = ctx.doc
+    mentions: list[ActorMention] = []
+    used: set[int] = set()
+    for m in sorted(ctx.sectors, key=lambda m: (m.start, m.start - m.end)):
+        if m.key not in ctx.lex.bare_sectors:
+            continue
+        if not taken.isdisjoint(range(m.start, m.end)) or not used.isdisjoint(range(m.start, m.end)):
+            continue
+        root = doc[m.end - 1]
+        # "Force" inside "UN Stabilisation Force" is part of a name, not the noun.
+        if root.text[:1].isupper() and not root.is_sent_start and doc[m.start].ent_type_ in ("ORG", "FAC"):
+            continue
+        if root.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos") or root.pos_ not in (
+            "NOUN",
+            "PROPN",
+        ):
+            continue
+        sector, kind = ctx.lex.sectors[m.key]
+        mentions.append(
+            _mention(
+                doc,
+                m.start,
+                m.end,
+                root.i,
+                name=doc[m.start : m.end].text,
+                code=code,
+                kind=kind,
+                sector=sector,
+            )
+        )
+        used.update(range(m.start, m.end))
+    return mentions
+
+
+def resolve_actors(doc: Doc, report_date: dt.date | None = None) -> list[ActorMention]:
+    """Every actor mention in a parsed article, coded, in text order.
+
+    ``doc`` is the whole article parsed by a spaCy English pipeline with tagger, parser and NER;
+    ``report_date`` restricts the people gazetteer to the roles held on that day. Returns mentions
+    whose ``entity.start``/``end`` point at the exact words in ``doc.text``.
+
+    >>> [m.entity.code for m in resolve_actors(nlp("Indian troops met Russian President Vladimir Putin."))]  # doctest: +SKIP
+    ['IND', 'RUS']
+    """
+    from accord.resolve.actors_people import resolve_people
+
+    ctx = _context(doc)
+    orgs, org_tokens = _organisations(ctx)
+    people, person_tokens = resolve_people(ctx, report_date)
+    taken = org_tokens | person_tokens
+    groups, group_tokens = _country_groups(ctx, taken)
+    taken |= group_tokens
+    metonyms, metonym_tokens = _metonyms(ctx, taken)
+    taken |= metonym_tokens
+    countries: list[ActorMention] = []
+    for c in ctx.countries:
+        if not taken.isdisjoint(range(c.start, c.end)):
+            continue
+        code = ctx.country_code_of(c)
+        countries.append(
+            _mention(
+                doc,
+                c.start,
+                c.end,
+                c.end - 1,
+                name=ctx.lex.country_names.get(code, code),
+                code=code,
+                kind="country",
+            )
+        )
+    bare = _bare_sectors(ctx, taken | {i for m in countries for i in range(m.token_start, m.token_end)})
+    mentions = orgs + people + groups + metonyms + countries + bare
+    return sorted(mentions, key=lambda m: (m.entity.start, -m.entity.end))
+
+
+def _is_located(token: Token) -> bool:
+    """Whether a name is the object of a locative preposition ("in Russia and India")."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token.dep_ == "pobj" and token.head.lower_ in _LOCATIVE_PREPOSITIONS
+
+
+def resolve_locations(doc: Doc) -> list[Location]:
+    """Places named in a parsed article, with their country: capitals, cities, regions, and country
+    names after a locative preposition ("in Russia", "to India"). Buildings used as metonyms
+    ("the Kremlin") count as places too. Cities carry GeoNames coordinates; countries none.
+
+    >>> [(l.name, l.country_code) for l in resolve_locations(nlp("Talks opened in New Delhi."))]  # doctest: +SKIP
+    [('New Delhi', 'IND')]
+    """
+    ctx = _context(doc)
+    org_tokens = {i for m in ctx.orgs for i in range(m.start, m.end)}
+    found: list[Location] = []
+    place_tokens: set[int] = set()
+    for m in ctx.places:
+        if not org_tokens.isdisjoint(range(m.start, m.end)):
+            continue
+        place = ctx.lex.places[m.key]
+        span = doc[m.start : m.end]
+        found.append(Location(place.name, place.code, span.start_char, span.end_char, place.lat, place.lon))
+        place_tokens.update(range(m.start, m.end))
+    for c in ctx.countries:
+        form = ctx.lex.countries[c.key]
+        if form.form not in ("name", "historic") or not place_tokens.isdisjoint(range(c.start, c.end)):
+            continue
+        if not _is_located(doc[c.end - 1]):
+            continue
+        span = doc[c.start : c.end]
+        found.append(
+            Location(
+                ctx.lex.country_names.get(form.code, span.text), form.code, span.start_char, span.end_char
+            )
+        )
+    return sorted(found, key=lambda loc: loc.start)

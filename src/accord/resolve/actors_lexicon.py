@@ -1,0 +1,261 @@
+"""The actor lexicons: countries, places, organisations, sector nouns, offices and people.
+
+Everything here is read from the TSV files in ``accord/resolve/data`` (plus pycountry's ISO 3166
+names) on first use and cached; nothing is loaded at import time. ``phrase_matcher(vocab)`` builds
+one spaCy ``PhraseMatcher`` over all phrase lexicons per vocabulary and caches it, so that an
+article costs one matcher pass, not a regular expression per token.
+
+>>> lexicon().countries["indian"].code
+'IND'
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import functools
+from collections.abc import Iterator
+from dataclasses import dataclass
+from importlib import resources
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.matcher import PhraseMatcher
+    from spacy.vocab import Vocab
+
+__all__ = [
+    "CountryForm",
+    "Lexicon",
+    "OfficeEntry",
+    "OrgEntry",
+    "PersonRole",
+    "PlaceEntry",
+    "lexicon",
+    "norm",
+    "phrase_matcher",
+]
+
+# Labels of the one PhraseMatcher; a match's label says which table to look the words up in.
+COUNTRY, PLACE, ORG, SECTOR, OFFICE = "COUNTRY", "PLACE", "ORG", "SECTOR", "OFFICE"
+_LABELS = (COUNTRY, PLACE, ORG, SECTOR, OFFICE)
+
+
+@dataclass(frozen=True)
+class CountryForm:
+    """One way of writing a country: ``form`` is name, historic, adjective, demonym or prefix."""
+
+    code: str
+    form: str
+    spellings: frozenset[str]  # as written in the sources; all-capitals ones are case-sensitive
+
+
+@dataclass(frozen=True)
+class PlaceEntry:
+    name: str
+    code: str
+    lat: float | None
+    lon: float | None
+    kind: str  # capital, city, region, building
+    sector: str | None  # the sector a metonymic use stands for (capitals: GOV)
+
+
+@dataclass(frozen=True)
+class OrgEntry:
+    name: str
+    code: str
+    sector: str
+    kind: str
+    spellings: frozenset[str]
+
+
+@dataclass(frozen=True)
+class OfficeEntry:
+    office: str
+    sector: str | None
+    role: str  # office, head or title
+    code: str | None = None  # a country the office implies by itself (the Pope: VAT)
+
+
+@dataclass(frozen=True)
+class PersonRole:
+    name: str
+    code: str
+    sector: str | None
+    valid_from: dt.date | None
+    valid_to: dt.date | None
+
+    def valid_on(self, day: dt.date) -> bool:
+        return (self.valid_from is None or self.valid_from <= day) and (
+            self.valid_to is None or day <= self.valid_to
+        )
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    countries: dict[str, CountryForm]  # normalised phrase -> form
+    country_names: dict[str, str]  # code -> display name
+    places: dict[str, PlaceEntry]
+    orgs: dict[str, OrgEntry]
+    sectors: dict[str, tuple[str, str]]  # phrase -> (sector, kind)
+    bare_sectors: frozenset[str]  # sector phrases that name an actor without a country word
+    offices: dict[str, OfficeEntry]
+
+
+def norm(text: str) -> str:
+    """Lower-case, typographic apostrophes and hyphens folded, spaces collapsed."""
+    return " ".join(text.replace("\u2019", "'").replace("\u2010", "-").replace("\u2011", "-").lower().split())
+
+
+def _rows(filename: str) -> Iterator[dict[str, str]]:
+    """Rows of a data TSV: the first line is the source comment, the second the header."""
+    text = resources.files("accord.resolve").joinpath("data", filename).read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
+    yield from csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
+
+
+def _float(text: str) -> float | None:
+    return float(text) if text else None
+
+
+def _date(text: str) -> dt.date | None:
+    return dt.date.fromisoformat(text) if text else None
+
+
+@functools.lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """All phrase tables, loaded once."""
+    import pycountry
+
+    spellings: dict[str, dict[str, set[str]]] = {}
+    forms: dict[str, tuple[str, str]] = {}
+    display: dict[str, str] = {}
+
+    def add_country(code: str, form: str, variant: str) -> None:
+        variant = variant.strip()
+        if not variant:
+            return
+        key = norm(variant)
+        # The first table to name a phrase wins; ours come after pycountry's official names.
+        forms.setdefault(key, (code, form))
+        if forms[key][0] == code:
+            spellings.setdefault(key, {}).setdefault(code, set()).add(variant)
+
+    extra = list(_rows("countries.tsv"))
+    for row in extra:
+        if row["form"] == "display":
+            display[row["code"]] = row["variants"]
+    for country in pycountry.countries:
+        for attr in ("common_name", "name", "official_name"):
+            name = getattr(country, attr, None)
+            if name and "," not in name and "(" not in name:
+                add_country(country.alpha_3, "name", name)
+                display.setdefault(country.alpha_3, name)
+    for row in extra:
+        if row["form"] == "display":
+            continue
+        for variant in row["variants"].split("|"):
+            add_country(row["code"], row["form"], variant)
+            if row["form"] in ("name", "historic"):
+                display.setdefault(row["code"], variant)
+    countries = {
+        key: CountryForm(code, form, frozenset(spellings.get(key, {}).get(code, ())))
+        for key, (code, form) in forms.items()
+    }
+
+    places: dict[str, PlaceEntry] = {}
+    for filename in ("places.tsv", "places_extra.tsv"):
+        for row in _rows(filename):
+            kind = row["kind"]
+            sector = row.get("sector") or ("GOV" if kind == "capital" else None)
+            places[norm(row["name"])] = PlaceEntry(
+                row["name"], row["country_code"], _float(row["lat"]), _float(row["lon"]), kind, sector
+            )
+
+    orgs: dict[str, OrgEntry] = {}
+    for row in _rows("organisations.tsv"):
+        variants = {row["name"], *(v for v in row["variants"].split("|") if v)}
+        entry = OrgEntry(row["name"], row["code"], row["sector"], row["kind"], frozenset(variants))
+        for variant in variants:
+            key = norm(variant)
+            if key in orgs:
+                orgs[key] = OrgEntry(
+                    orgs[key].name,
+                    orgs[key].code,
+                    orgs[key].sector,
+                    orgs[key].kind,
+                    orgs[key].spellings | {variant},
+                )
+            else:
+                orgs[key] = entry
+
+    sectors: dict[str, tuple[str, str]] = {}
+    for row in _rows("sectors.tsv"):
+        sectors[norm(row["phrase"])] = (row["sector"], "group")
+    bare: set[str] = set()
+    for row in _rows("sectors_extra.tsv"):
+        sectors[norm(row["phrase"])] = (row["sector"], row["kind"])
+        if row["bare"] == "yes":
+            bare.add(norm(row["phrase"]))
+
+    offices: dict[str, OfficeEntry] = {}
+    for row in _rows("offices.tsv"):
+        sector = row["sector"] if row["sector"] not in ("", "-") else None
+        offices[norm(row["phrase"])] = OfficeEntry(row["office"], sector, row["role"], row["code"] or None)
+
+    return Lexicon(countries, display, places, orgs, sectors, frozenset(bare), offices)
+
+
+@functools.lru_cache(maxsize=1)
+def people() -> dict[str, tuple[PersonRole, ...]]:
+    """The people gazetteer (``people.tsv``): lower-cased name variant -> the roles of that name."""
+    index: dict[str, list[PersonRole]] = {}
+    for row in _rows("people.tsv"):
+        role = PersonRole(
+            row["name"], row["code"], row["sector"] or None, _date(row["valid_from"]), _date(row["valid_to"])
+        )
+        for variant in row["variants"].split("|"):
+            index.setdefault(variant, []).append(role)
+    return {key: tuple(roles) for key, roles in index.items()}
+
+
+def gazetteer_role(name: str, report_date: dt.date | None) -> PersonRole | None:
+    """The role the people gazetteer gives ``name`` on ``report_date``; None if none or ambiguous.
+
+    Without a report date, the roles still open (no end date) count. Two roles with different
+    countries on the same day make the name ambiguous (two people share it).
+    """
+    roles = people().get(norm(name), ())
+    if report_date is not None:
+        valid = [r for r in roles if r.valid_on(report_date)]
+    else:
+        valid = [r for r in roles if r.valid_to is None and r.valid_from is not None]
+    if not valid or len({r.code for r in valid}) > 1:
+        return None
+    # Prefer the role that started last: the office held on that day, not an older one still open.
+    return max(valid, key=lambda r: r.valid_from or dt.date.min)
+
+
+@functools.lru_cache(maxsize=4)
+def phrase_matcher(vocab: Vocab) -> PhraseMatcher:
+    """One case-insensitive PhraseMatcher over every phrase table, built once per vocabulary.
+
+    Patterns are tokenised by spaCy's rule-based English tokenizer on the same vocabulary, which
+    is the tokenizer of spaCy's English pipelines, so the phrases split as the article does.
+    """
+    import spacy
+    from spacy.matcher import PhraseMatcher
+
+    nlp = spacy.blank("en", vocab=vocab)
+
+    lex = lexicon()
+    tables: dict[str, set[str]] = {
+        COUNTRY: {s for form in lex.countries.values() for s in form.spellings},
+        PLACE: {p.name for p in lex.places.values()},
+        ORG: {s for org in lex.orgs.values() for s in org.spellings},
+        SECTOR: set(lex.sectors),
+        OFFICE: set(lex.offices),
+    }
+    matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+    for label in _LABELS:
+        matcher.add(label, list(nlp.tokenizer.pipe(sorted(tables[label]))))
+    return matcher
