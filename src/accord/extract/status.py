@@ -1,0 +1,98 @@
+"""Whether an event happened, is planned, is denied or is only supposed, read from the parse.
+
+    negated       "did not sign", "never met", "failed to reach", "refused to attend"
+    planned       "will hold", "is to visit", "plans to sign", "is expected to meet", a date after the report
+    hypothetical  "could attack", "would sign", "if talks fail", "may impose"
+    occurred      everything else
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from accord.records import Status, TimeExpression
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+__all__ = ["find_status"]
+
+_FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+_HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "can", "must", "'d"})
+_NEGATORS = frozenset({"not", "n't", "never", "no"})
+# Verbs that put the act they govern in the future: "plans to sign", "is expected to meet".
+_FUTURE_GOVERNORS = frozenset(
+    {"plan", "expect", "schedule", "intend", "aim", "prepare", "hope", "want", "seek", "set", "due", "propose",
+     "decide", "agree", "arrange", "slate", "try", "attempt", "promise", "pledge", "vow", "offer", "threaten",
+     "consider", "mull", "go", "wish", "invite", "urge", "call", "ask"}
+)
+_NEGATING_GOVERNORS = frozenset({"fail", "refuse", "decline", "cancel", "postpone", "deny", "reject", "avoid"})
+_CONDITIONAL_MARKERS = frozenset({"if", "unless", "whether"})
+
+
+def find_status(trigger: Token, support: Token | None, time: TimeExpression | None, report_date: dt.date) -> Status:
+    """The status of the event stated by ``trigger`` (and its ``support`` verb, for event nouns).
+
+    ``time`` is the date phrase tied to the event, if any: a date after ``report_date`` makes it planned.
+    """
+    verb = support or trigger
+    chain = [verb, *_governors(verb)]
+    for token in chain:
+        if _negated(token):
+            return "negated"
+        if token is not verb and token.lemma_.lower() in _NEGATING_GOVERNORS:
+            return "negated"
+    # Only the verb itself and the verbs that control it (xcomp chain) decide tense and mood.
+    for token in chain:
+        aux = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
+        if aux & _FUTURE_AUX:
+            return "planned"
+        if aux & _HYPOTHETICAL_AUX:
+            return "hypothetical"
+        if any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL_MARKERS for c in token.children):
+            return "hypothetical"
+        if token is not verb and token.lemma_.lower() in _FUTURE_GOVERNORS:
+            return "planned"
+        if _is_to_be(token):
+            return "planned"
+    if not _is_verb(trigger) and support is None and trigger.dep_ == "pobj":
+        # "During the summit, X will review ...": the noun takes the clause's tense.
+        head = trigger.head.head
+        aux = {c.lower_ for c in head.children if c.dep_ in ("aux", "auxpass")}
+        if aux & _FUTURE_AUX:
+            return "planned"
+    if time is not None and time.date is not None and time.timex_type != "SET":
+        if time.date > report_date.isoformat()[: len(time.date)]:
+            return "planned"
+    return "occurred"
+
+
+def _governors(verb: Token) -> list[Token]:
+    """Verbs that control this one: "plans to sign" -> [plans]; "failed to reach" -> [failed]."""
+    found: list[Token] = []
+    current = verb
+    for _ in range(3):
+        if current.dep_ in ("xcomp", "conj") and current.head.i != current.i:
+            current = current.head
+            found.append(current)
+        elif current.dep_ == "acomp" or (current.dep_ == "pobj" and current.head.dep_ == "prep"):
+            current = current.head.head if current.dep_ == "pobj" else current.head
+            found.append(current)
+        else:
+            break
+    return found
+
+
+def _negated(token: Token) -> bool:
+    return any(c.dep_ == "neg" or (c.lower_ in _NEGATORS and c.dep_ in ("advmod", "det")) for c in token.children)
+
+
+def _is_to_be(token: Token) -> bool:
+    """'is to visit', 'are due to meet', 'is set to sign'."""
+    has_to = any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+    return has_to and token.dep_ == "xcomp" and token.head.lemma_.lower() in ("be", "due", "set")
+
+
+def _is_verb(token: Token) -> bool:
+    return token.pos_ == "VERB" or token.tag_.startswith("VB")

@@ -1,0 +1,122 @@
+"""The extraction pipeline: articles in, ``ArticleResult`` records out.
+
+``Extractor`` holds the language model and the lexicon, both passed in or loaded explicitly on first
+use. Articles stream through spaCy's ``nlp.pipe`` in batches, so memory stays flat however long the
+input; each parsed article then goes through the resolvers (dates, numbers, money, actors, places) and
+the event finder.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import hashlib
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Any
+
+from accord.extract.events import EventContext, find_events
+from accord.extract.lexicon import Lexicon, load_lexicon
+from accord.records import Article, ArticleResult, Quantity
+from accord.resolve.actors import resolve_actors, resolve_locations
+from accord.resolve.dates import find_time_expressions
+from accord.resolve.money import find_money
+from accord.resolve.numbers import find_quantities
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+__all__ = ["Extractor", "analyse_doc", "extract", "text_article_id"]
+
+
+class Extractor:
+    """Turns articles into coded events.
+
+    >>> extractor = Extractor()                      # doctest: +SKIP
+    >>> for result in extractor.extract_articles(articles):   # doctest: +SKIP
+    ...     print(result.article.id, len(result.events))
+    """
+
+    def __init__(self, nlp: Language | None = None, *, lexicon: Lexicon | None = None, batch_size: int = 32) -> None:
+        self._nlp = nlp
+        self._lexicon = lexicon
+        self.batch_size = batch_size
+
+    @property
+    def nlp(self) -> Language:
+        if self._nlp is None:
+            from accord.nlp import load_language_model
+
+            self._nlp = load_language_model()
+        return self._nlp
+
+    @property
+    def lexicon(self) -> Lexicon:
+        if self._lexicon is None:
+            self._lexicon = load_lexicon()
+        return self._lexicon
+
+    def extract_article(self, article: Article) -> ArticleResult:
+        return analyse_doc(self.nlp(article.text), article, self.lexicon)
+
+    def extract_articles(self, articles: Iterable[Article]) -> Iterator[ArticleResult]:
+        """Parse articles in batches and yield one result per article, in input order."""
+        pairs = ((article.text, article) for article in articles)
+        lexicon = self.lexicon
+        for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.batch_size):
+            yield analyse_doc(doc, article, lexicon)
+
+
+def analyse_doc(doc: Doc, article: Article, lexicon: Lexicon) -> ArticleResult:
+    """Run the resolvers and the event finder on one parsed article."""
+    text = article.text
+    times = find_time_expressions(text, article.date)
+    money = find_money(text)
+    taken = [(t.start, t.end) for t in times] + [(m.start, m.end) for m in money]
+    quantities = [q for q in find_quantities(text) if not _overlaps(q, taken)]
+    mentions = resolve_actors(doc, article.date)
+    locations = resolve_locations(doc)
+    context = EventContext(
+        article=article,
+        actors=mentions,
+        times=times,
+        quantities=quantities,
+        money=money,
+        locations=locations,
+    )
+    events = find_events(doc, context, lexicon)
+    return ArticleResult(
+        article=article,
+        events=tuple(events),
+        entities=tuple(m.entity for m in mentions),
+        times=tuple(times),
+        quantities=tuple(quantities),
+        money=tuple(money),
+    )
+
+
+def _overlaps(quantity: Quantity, spans: list[tuple[int, int]]) -> bool:
+    return any(quantity.start < end and start < quantity.end for start, end in spans)
+
+
+def text_article_id(text: str) -> str:
+    """The id of an article that came without one: a hash of its content (stable across runs)."""
+    return "sha1-" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
+
+
+@functools.lru_cache(maxsize=1)
+def _default_extractor() -> Extractor:
+    return Extractor()
+
+
+def extract(text: str, date: str | dt.date, *, article_id: str | None = None) -> list[dict[str, Any]]:
+    """Events in ``text`` reported on ``date``, as contract dicts. Loads the model on the first call.
+
+    >>> events = extract("India and Russia signed four agreements on Monday.", "2021-12-06")  # doctest: +SKIP
+    >>> events[0]["event"], events[0]["actor"][0]["code"]                                      # doctest: +SKIP
+    ('SUPPORT', 'IND')
+    """
+    report_date = dt.date.fromisoformat(date) if isinstance(date, str) else date
+    article = Article(id=article_id or text_article_id(text), date=report_date, text=text)
+    result = _default_extractor().extract_article(article)
+    return [event.to_dict() for event in result.events]

@@ -1,0 +1,148 @@
+"""The event finder on real sentences: types, sides, status, dates and amounts, with evidence offsets."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from accord.extract.lexicon import load_lexicon, quad_class
+from accord.pipeline import Extractor
+from accord.records import Article
+
+
+@pytest.fixture(scope="module")
+def extractor(nlp):
+    return Extractor(nlp)
+
+
+def _events(extractor, text: str, date: str = "2006-11-20"):
+    article = Article(id="t", date=dt.date.fromisoformat(date), text=text)
+    return [e.to_dict() for e in extractor.extract_article(article).events]
+
+
+def _sides(event) -> tuple[set[str], set[str]]:
+    return {e["code"] for e in event["actor"]}, {e["code"] for e in event["recipient"]}
+
+
+def test_lexicon_every_code_has_type_goldstein_and_quad():
+    lexicon = load_lexicon()
+    for rules in lexicon.rules_by_lemma.values():
+        for rule in rules:
+            if rule.blocked:
+                continue
+            assert rule.code.event in {
+                "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
+                "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+            }
+            assert -10 <= rule.code.goldstein <= 10
+
+
+@pytest.mark.parametrize(
+    ("cameo", "quad"), [("036", 1), ("057", 1), ("062", 2), ("0841", 2), ("111", 3), ("130", 3), ("145", 4), ("190", 4)]
+)
+def test_lexicon_quad_class_follows_cameo_root(cameo, quad):
+    assert quad_class(cameo) == quad
+
+
+@pytest.mark.parametrize(
+    ("text", "event", "actor", "recipient"),
+    [
+        ("Russian troops attacked Georgian positions near Tskhinvali on Friday.", "ASSAULT", "RUS", "GEO"),
+        ("Chinese President Hu Jintao met Japanese Prime Minister Shinzo Abe in Hanoi on Saturday.", "CONSULT", "CHN", "JPN"),
+        ("The United States imposed sanctions on Iran on Monday.", "COERCE", "USA", "IRN"),
+        ("Pakistan accused India of backing separatist rebels.", "ACCUSE", "PAK", "IND"),
+        ("France condemned the Israeli air strikes on Lebanon.", "ACCUSE", "FRA", "ISR"),
+        ("Japan pledged 100 million dollars in aid to Indonesia.", "AGREE", "JPN", "IDN"),
+        ("Egypt urged Israel to halt its military operations in Gaza.", "REQUEST", "EGY", "ISR"),
+        ("North Korea threatened to attack South Korea.", "THREATEN", "PRK", "KOR"),
+        ("Iran rejected the European Union proposal on Sunday.", "REJECT", "IRN", "EUR"),
+    ],
+)
+def test_events_type_and_sides(extractor, text, event, actor, recipient):
+    events = _events(extractor, text)
+    assert events, f"no event in {text!r}"
+    found = [(e["event"], _sides(e)) for e in events]
+    assert any(e == event and actor in a and recipient in r for e, (a, r) in found), found
+
+
+def test_events_joint_act_is_symmetric(extractor):
+    [event] = [e for e in _events(extractor, "India and Russia signed a defence pact on Monday.", "2021-12-06")]
+    assert event["event"] == "SUPPORT" and event["cameo"] == "057"
+    assert _sides(event) == ({"IND"}, {"RUS"}) and event["symmetric"] is True
+    assert event["date"] == "2021-12-06"
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Vietnam and China will hold talks in Hanoi next week.", "planned"),
+        ("Vietnam and China held talks in Hanoi on Monday.", "occurred"),
+        ("Vietnam did not sign the agreement with China.", "negated"),
+        ("Vietnam could sign the agreement with China.", "hypothetical"),
+    ],
+)
+def test_events_status(extractor, text, status):
+    events = _events(extractor, text)
+    assert events and events[0]["status"] == status, events
+
+
+def test_events_future_cooperation_is_coded_agree(extractor):
+    # PLOVER: cooperative acts reported in the future tense are AGREE (intent), here "meet" -> 036.
+    [event] = _events(extractor, "Thailand and Cambodia will hold talks on the border dispute next week.")
+    assert event["event"] == "AGREE" and event["cameo"] == "036" and event["status"] == "planned"
+    assert event["date"] == "2006-11-20"[:4] + "-11-27"
+
+
+def test_events_negated_heart_attack_is_not_an_assault(extractor):
+    assert _events(extractor, "Chile's former ruler Augusto Pinochet suffered a heart attack on Sunday.") == []
+
+
+def test_events_evidence_offsets_point_at_the_words(extractor):
+    text = "Clashes broke out on Tuesday. Russian troops attacked Georgian positions near Tskhinvali."
+    for event in _events(extractor, text):
+        trigger = event["trigger"]
+        assert text[trigger["start"] : trigger["end"]] == trigger["text"]
+        assert text[event["text_info"]["start"] : event["text_info"]["end"]] == event["text"]
+        for entity in event["actor"] + event["recipient"]:
+            assert text[entity["start"] : entity["end"]] == entity["entity_text"]
+
+
+def test_events_same_act_reported_twice_is_one_event(extractor):
+    text = (
+        "India and Russia signed an arms agreement on Monday. "
+        "The agreement was signed by India and Russia in New Delhi."
+    )
+    signings = [e for e in _events(extractor, text, "2021-12-06") if e["event"] == "SUPPORT"]
+    assert len(signings) == 1
+
+
+def test_events_seed_facts(extractor, seed_path):
+    from accord.ingest import read_articles
+
+    [article] = list(read_articles([seed_path]))
+    events = [e.to_dict() for e in extractor.extract_article(article).events]
+    by_type: dict[str, list[dict]] = {}
+    for event in events:
+        by_type.setdefault(event["event"], []).append(event)
+
+    signing = [e for e in by_type.get("SUPPORT", []) if e["date"] == "2021-12-06"]
+    assert any(_sides(e) in (({"IND"}, {"RUS"}), ({"RUS"}, {"IND"})) for e in signing), signing
+    assert any(e.get("enddate") == "2031" for e in events), "the 2021-2031 programme's span"
+
+    [procurement] = [e for e in events if e["event"] == "COOPERATE" and e["quantities"]]
+    assert procurement["quantities"][0]["value"] == 601427
+    assert "rifles" in procurement["quantities"][0]["item"]
+    assert procurement["money"][0]["amount"] == 50_000_000_000
+    assert procurement["money"][0]["currency"] == "INR" and procurement["money"][0]["approximate"] is True
+
+    consult = [e for e in by_type["CONSULT"] if e["date"] == "2021-12-06"]
+    people = {(p["name"], p["code"], p["office"]) for e in consult for p in e["actor"] + e["recipient"]}
+    assert ("Rajnath Singh", "IND", "Defence Minister") in people
+    assert ("Sergey Shoigu", "RUS", "Defence Minister") in people
+    assert any(e["event_loc"] and e["event_loc"]["country_code"] == "IND" for e in consult)
+
+    summit = [e for e in events if e["status"] == "planned" and e["date"] == "2021-12-06"]
+    names = {(p["name"], p["code"], p["office"]) for e in summit for p in e["actor"] + e["recipient"]}
+    assert ("Vladimir Putin", "RUS", "President") in names
+    assert ("Narendra Modi", "IND", "Prime Minister") in names
