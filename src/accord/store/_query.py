@@ -1,0 +1,127 @@
+"""Event filters -> a parameterised SQL WHERE clause over the ``events`` table.
+
+Only fixed SQL fragments are written here; every value a caller gives travels as a parameter.
+``order`` and ``interval`` are looked up in whitelists and never pasted in.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from accord.store._rows import date_bounds
+
+# The keyword filters that events(), count_events(), events_frame() and export() accept.
+FILTER_NAMES = frozenset(
+    {"actor", "dyad", "event_type", "quad_class", "status", "start", "end", "text", "article_id"}
+)
+
+# Every ordering ends on (article_id, position), which is unique, so that pages never overlap.
+ORDERS: dict[str, str] = {
+    "date": "date_first, date_last, article_id, position",
+    "-date": "date_first DESC, date_last DESC, article_id, position",
+    "report_date": "report_date, article_id, position",
+    "-report_date": "report_date DESC, article_id, position",
+    "goldstein": "goldstein, date_first, article_id, position",
+    "-goldstein": "goldstein DESC, date_first, article_id, position",
+    "confidence": "confidence, date_first, article_id, position",
+    "-confidence": "confidence DESC, date_first, article_id, position",
+    "article": "article_id, position",
+}
+
+INTERVALS: dict[str, str] = {
+    "day": "date_first",
+    "week": "CAST(date_trunc('week', date_first) AS DATE)",
+    "month": "CAST(date_trunc('month', date_first) AS DATE)",
+}
+
+_EITHER_SIDE = "(list_contains(actor_codes, ?) OR list_contains(recipient_codes, ?))"
+_DYAD = (
+    "((list_contains(actor_codes, ?) AND list_contains(recipient_codes, ?))"
+    " OR (list_contains(actor_codes, ?) AND list_contains(recipient_codes, ?)))"
+)
+
+
+def check_filter_names(filters: dict[str, Any]) -> None:
+    """Raise ``TypeError`` for a keyword that is not an event filter (a typo must not match all)."""
+    unknown = sorted(set(filters) - FILTER_NAMES)
+    if unknown:
+        raise TypeError(
+            f"unknown event filter(s): {', '.join(unknown)}; known: {', '.join(sorted(FILTER_NAMES))}"
+        )
+
+
+def where_clause(
+    *,
+    actor: str | None = None,
+    dyad: tuple[str, str] | None = None,
+    event_type: str | None = None,
+    quad_class: int | None = None,
+    status: str | None = None,
+    start: str | None = None,
+    end: str | None = None,
+    text: str | None = None,
+    article_id: str | None = None,
+) -> tuple[str, list[Any]]:
+    """``("WHERE ...", params)`` for the given filters (``("", [])`` when there are none).
+
+    Codes and event types are compared upper-cased (``"ind"`` finds ``IND``). ``start``/``end``
+    keep events whose period overlaps [first day of start, last day of end]. Raises ``ValueError``
+    for a malformed date, dyad or quad class.
+
+    >>> where_clause(event_type="agree")
+    ('WHERE event = ?', ['AGREE'])
+    """
+    parts: list[str] = []
+    params: list[Any] = []
+    if actor is not None:
+        code = actor.strip().upper()
+        parts.append(_EITHER_SIDE)
+        params += [code, code]
+    if dyad is not None:
+        if isinstance(dyad, str) or len(dyad) != 2:
+            raise ValueError(f"dyad must be a pair of codes, got {dyad!r}")
+        a, b = (code.strip().upper() for code in dyad)
+        parts.append(_DYAD)
+        params += [a, b, b, a]
+    if event_type is not None:
+        parts.append("event = ?")
+        params.append(event_type.strip().upper())
+    if quad_class is not None:
+        if int(quad_class) not in (1, 2, 3, 4):
+            raise ValueError(f"quad_class must be 1, 2, 3 or 4, got {quad_class!r}")
+        parts.append("quad_class = ?")
+        params.append(int(quad_class))
+    if status is not None:
+        parts.append("status = ?")
+        params.append(status.strip().lower())
+    if start is not None:
+        parts.append("date_last >= ?")
+        params.append(date_bounds(start, what="start")[0])
+    if end is not None:
+        parts.append("date_first <= ?")
+        params.append(date_bounds(end, what="end")[1])
+    if text:
+        parts.append("contains(search_text, ?)")
+        params.append(text.lower())
+    if article_id is not None:
+        parts.append("article_id = ?")
+        params.append(article_id)
+    if not parts:
+        return "", []
+    return "WHERE " + " AND ".join(parts), params
+
+
+def order_clause(order: str) -> str:
+    """The ORDER BY list for a whitelisted ``order`` name; ``ValueError`` for any other."""
+    try:
+        return ORDERS[order]
+    except KeyError:
+        raise ValueError(f"order must be one of {', '.join(ORDERS)}; got {order!r}") from None
+
+
+def interval_expression(interval: str) -> str:
+    """The SQL expression of an event's period start; ``ValueError`` for an unknown interval."""
+    try:
+        return INTERVALS[interval]
+    except KeyError:
+        raise ValueError(f"interval must be one of {', '.join(INTERVALS)}; got {interval!r}") from None

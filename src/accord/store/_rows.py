@@ -1,0 +1,349 @@
+"""Records -> rows of the store's tables (pure Python, no database).
+
+Everything that can fail on a bad value (an event date that is not YYYY[-MM[-DD]]) fails here,
+before a transaction is opened, so that a bad article costs nothing in the database.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import hashlib
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from accord.records import ArticleResult, Entity, Event
+
+_DATE_FORM = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+# Column orders; they must match the tuples built below and the tables in schema.sql.
+ARTICLE_COLUMNS = (
+    "id",
+    "report_date",
+    "title",
+    "url",
+    "source",
+    "origin",
+    "line",
+    "text",
+    "content_hash",
+    "event_count",
+    "extra",
+    "ingested_at",
+)
+EVENT_COLUMNS = (
+    "id",
+    "article_id",
+    "position",
+    "date",
+    "date_precision",
+    "enddate",
+    "date_first",
+    "date_last",
+    "report_date",
+    "event",
+    "mode",
+    "context",
+    "cameo",
+    "goldstein",
+    "quad_class",
+    "status",
+    '"symmetric"',
+    "text",
+    "text_start",
+    "text_end",
+    "trigger_text",
+    "trigger_start",
+    "trigger_end",
+    "confidence",
+    "event_loc_name",
+    "event_loc_country_code",
+    "event_loc_lat",
+    "event_loc_lon",
+    "event_loc_start",
+    "event_loc_end",
+    "actor_codes",
+    "recipient_codes",
+    "search_text",
+    "record",
+)
+PARTICIPANT_COLUMNS = (
+    "event_id",
+    "article_id",
+    "role",
+    "position",
+    "code",
+    "name",
+    "kind",
+    "sector",
+    "office",
+    "entity_text",
+    '"start"',
+    '"end"',
+)
+ENTITY_COLUMNS = (
+    "article_id",
+    "position",
+    "entity_text",
+    "name",
+    "code",
+    "kind",
+    "sector",
+    "office",
+    '"start"',
+    '"end"',
+)
+QUANTITY_COLUMNS = ("article_id", "event_id", "position", "value", "unit", "item", "text", '"start"', '"end"')
+MONEY_COLUMNS = (
+    "article_id",
+    "event_id",
+    "position",
+    "amount",
+    "currency",
+    "approximate",
+    "text",
+    '"start"',
+    '"end"',
+)
+TIME_COLUMNS = (
+    "article_id",
+    "position",
+    "text",
+    '"start"',
+    '"end"',
+    "timex_type",
+    "timex",
+    "date",
+    "precision",
+    "enddate",
+)
+
+
+@dataclass
+class ArticleRows:
+    """All rows of one article, ready for insertion (one list per table)."""
+
+    article: tuple[Any, ...]
+    events: list[tuple[Any, ...]] = field(default_factory=list)
+    participants: list[tuple[Any, ...]] = field(default_factory=list)
+    entities: list[tuple[Any, ...]] = field(default_factory=list)
+    quantities: list[tuple[Any, ...]] = field(default_factory=list)
+    money: list[tuple[Any, ...]] = field(default_factory=list)
+    times: list[tuple[Any, ...]] = field(default_factory=list)
+
+
+def content_hash(article_id: str, date: dt.date, text: str) -> str:
+    """sha256 (hex) of an article's id, date and text: equal hashes mean the same input.
+
+    >>> content_hash("a1", dt.date(2021, 12, 6), "India and Russia signed.")[:12]
+    '3d4661b17cf2'
+    """
+    payload = "\x1f".join((article_id, date.isoformat(), text))
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def date_bounds(value: str, *, what: str = "date") -> tuple[dt.date, dt.date]:
+    """First and last day of a contract date (YYYY, YYYY-MM or YYYY-MM-DD).
+
+    Raises ``ValueError`` naming ``what`` when ``value`` is not in one of those forms.
+
+    >>> date_bounds("2021-02")
+    (datetime.date(2021, 2, 1), datetime.date(2021, 2, 28))
+    """
+    match = _DATE_FORM.match(value.strip()) if isinstance(value, str) else None
+    if match is None:
+        raise ValueError(f"{what} {value!r} is not in the form YYYY, YYYY-MM or YYYY-MM-DD")
+    year, month, day = match.groups()
+    try:
+        if month is None:
+            return dt.date(int(year), 1, 1), dt.date(int(year), 12, 31)
+        if day is None:
+            last = calendar.monthrange(int(year), int(month))[1]
+            return dt.date(int(year), int(month), 1), dt.date(int(year), int(month), last)
+        day_date = dt.date(int(year), int(month), int(day))
+    except ValueError as exc:
+        raise ValueError(f"{what} {value!r} is not a calendar date ({exc})") from None
+    return day_date, day_date
+
+
+def article_rows(result: ArticleResult, digest: str, now: dt.datetime) -> ArticleRows:
+    """Every row that stores ``result``; raises ``ValueError`` on a value the tables cannot hold."""
+    article = result.article
+    rows = ArticleRows(
+        article=(
+            article.id,
+            article.date,
+            article.title,
+            article.url,
+            article.source,
+            article.origin,
+            article.line,
+            article.text,
+            digest,
+            len(result.events),
+            json.dumps(result.extra, ensure_ascii=False, default=str) if result.extra else None,
+            now,
+        )
+    )
+    mentions: dict[tuple[int, int, str], Entity] = {}
+    for entity in result.entities:
+        mentions.setdefault((entity.start, entity.end, entity.code), entity)
+    for position, event in enumerate(result.events):
+        if event.article_id != article.id:
+            raise ValueError(f"event {event.id!r} names article {event.article_id!r}, not {article.id!r}")
+        rows.events.append(_event_row(event, position))
+        for role, entities in (("actor", event.actor), ("recipient", event.recipient)):
+            for index, entity in enumerate(entities):
+                rows.participants.append(
+                    (
+                        event.id,
+                        article.id,
+                        role,
+                        index,
+                        entity.code,
+                        entity.name,
+                        entity.kind,
+                        entity.sector,
+                        entity.office,
+                        entity.entity_text,
+                        entity.start,
+                        entity.end,
+                    )
+                )
+                mentions.setdefault((entity.start, entity.end, entity.code), entity)
+        for index, quantity in enumerate(event.quantities):
+            rows.quantities.append(
+                (
+                    article.id,
+                    event.id,
+                    index,
+                    quantity.value,
+                    quantity.unit,
+                    quantity.item,
+                    quantity.text,
+                    quantity.start,
+                    quantity.end,
+                )
+            )
+        for index, money in enumerate(event.money):
+            rows.money.append(
+                (
+                    article.id,
+                    event.id,
+                    index,
+                    money.amount,
+                    money.currency,
+                    money.approximate,
+                    money.text,
+                    money.start,
+                    money.end,
+                )
+            )
+    # Quantities and amounts of the article that no event claimed.
+    for index, quantity in enumerate(result.quantities):
+        rows.quantities.append(
+            (
+                article.id,
+                None,
+                index,
+                quantity.value,
+                quantity.unit,
+                quantity.item,
+                quantity.text,
+                quantity.start,
+                quantity.end,
+            )
+        )
+    for index, money in enumerate(result.money):
+        rows.money.append(
+            (
+                article.id,
+                None,
+                index,
+                money.amount,
+                money.currency,
+                money.approximate,
+                money.text,
+                money.start,
+                money.end,
+            )
+        )
+    for index, entity in enumerate(sorted(mentions.values(), key=lambda e: (e.start, e.end, e.code))):
+        rows.entities.append(
+            (
+                article.id,
+                index,
+                entity.entity_text,
+                entity.name,
+                entity.code,
+                entity.kind,
+                entity.sector,
+                entity.office,
+                entity.start,
+                entity.end,
+            )
+        )
+    for index, time in enumerate(result.times):
+        rows.times.append(
+            (
+                article.id,
+                index,
+                time.text,
+                time.start,
+                time.end,
+                time.timex_type,
+                time.timex,
+                time.date,
+                time.precision,
+                time.enddate,
+            )
+        )
+    return rows
+
+
+def _event_row(event: Event, position: int) -> tuple[Any, ...]:
+    first, last = date_bounds(event.date, what=f"event {event.id!r}: date")
+    if event.enddate:
+        end_first, last = date_bounds(event.enddate, what=f"event {event.id!r}: enddate")
+        if end_first < first:
+            raise ValueError(f"event {event.id!r}: enddate {event.enddate!r} is before date {event.date!r}")
+    loc = event.event_loc
+    record = json.dumps(event.to_dict(), ensure_ascii=False, allow_nan=False)
+    return (
+        event.id,
+        event.article_id,
+        position,
+        event.date,
+        event.date_precision,
+        event.enddate,
+        first,
+        last,
+        event.report_date,
+        event.event,
+        event.mode,
+        list(event.context),
+        event.cameo,
+        event.goldstein,
+        event.quad_class,
+        event.status,
+        event.symmetric,
+        event.text,
+        event.text_start,
+        event.text_end,
+        event.trigger.text,
+        event.trigger.start,
+        event.trigger.end,
+        event.confidence,
+        loc.name if loc else None,
+        loc.country_code if loc else None,
+        loc.lat if loc else None,
+        loc.lon if loc else None,
+        loc.start if loc else None,
+        loc.end if loc else None,
+        [e.code for e in event.actor],
+        [e.code for e in event.recipient],
+        f"{event.text}\n{event.trigger.text}".lower(),
+        record,
+    )

@@ -1,0 +1,150 @@
+-- Accord's embedded database (DuckDB). Every statement is idempotent: the file is run on every open.
+-- One article and everything found in it are written in one transaction (see database.py); child rows
+-- carry article_id so that replacing an article deletes them with one statement per table.
+-- Offsets ("start", "end") count characters in articles.text. Bump SCHEMA_VERSION in database.py
+-- and add a migration when a table changes.
+
+CREATE TABLE IF NOT EXISTS schema_version (
+    version    INTEGER NOT NULL,
+    applied_at TIMESTAMP NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS articles (
+    id           VARCHAR PRIMARY KEY,
+    report_date  DATE NOT NULL,
+    title        VARCHAR,
+    url          VARCHAR,
+    source       VARCHAR,
+    origin       VARCHAR,
+    line         INTEGER,
+    text         VARCHAR NOT NULL,
+    content_hash VARCHAR NOT NULL,      -- sha256 of id, date and text: same hash = already stored
+    event_count  INTEGER NOT NULL,      -- lets a reader check that no event of the article is missing
+    extra        JSON,
+    ingested_at  TIMESTAMP NOT NULL     -- UTC
+);
+
+-- One row per event; `record` is the contract object exactly as Event.to_dict() gave it, the other
+-- columns are copies of its fields for filtering, sorting and flat exports.
+CREATE TABLE IF NOT EXISTS events (
+    id              VARCHAR PRIMARY KEY,
+    article_id      VARCHAR NOT NULL,
+    position        INTEGER NOT NULL,   -- order of the event in its article
+    date            VARCHAR NOT NULL,   -- YYYY, YYYY-MM or YYYY-MM-DD as in the contract
+    date_precision  VARCHAR NOT NULL,
+    enddate         VARCHAR,
+    date_first      DATE NOT NULL,      -- first day of `date`
+    date_last       DATE NOT NULL,      -- last day of `enddate`, or of `date` when there is none
+    report_date     VARCHAR NOT NULL,
+    event           VARCHAR NOT NULL,
+    mode            VARCHAR,
+    context         VARCHAR[] NOT NULL,
+    cameo           VARCHAR NOT NULL,
+    goldstein       DOUBLE NOT NULL,
+    quad_class      INTEGER NOT NULL,
+    status          VARCHAR NOT NULL,
+    "symmetric"     BOOLEAN NOT NULL,
+    text            VARCHAR NOT NULL,
+    text_start      INTEGER NOT NULL,
+    text_end        INTEGER NOT NULL,
+    trigger_text    VARCHAR NOT NULL,
+    trigger_start   INTEGER NOT NULL,
+    trigger_end     INTEGER NOT NULL,
+    confidence      DOUBLE NOT NULL,
+    event_loc_name         VARCHAR,
+    event_loc_country_code VARCHAR,
+    event_loc_lat          DOUBLE,
+    event_loc_lon          DOUBLE,
+    event_loc_start        INTEGER,
+    event_loc_end          INTEGER,
+    actor_codes     VARCHAR[] NOT NULL, -- copies of event_participants.code, so that filters need no join
+    recipient_codes VARCHAR[] NOT NULL,
+    search_text     VARCHAR NOT NULL,   -- lower-cased sentence and trigger, for the `text` filter
+    record          JSON NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS event_participants (
+    event_id    VARCHAR NOT NULL,
+    article_id  VARCHAR NOT NULL,
+    role        VARCHAR NOT NULL CHECK (role IN ('actor', 'recipient')),
+    position    INTEGER NOT NULL,       -- index in the event's actor or recipient list
+    code        VARCHAR NOT NULL,
+    name        VARCHAR NOT NULL,
+    kind        VARCHAR NOT NULL,
+    sector      VARCHAR,
+    office      VARCHAR,
+    entity_text VARCHAR NOT NULL,
+    "start"     INTEGER NOT NULL,
+    "end"       INTEGER NOT NULL
+);
+
+-- Distinct actor mentions of an article (the result's entities and every event participant).
+CREATE TABLE IF NOT EXISTS entities (
+    article_id  VARCHAR NOT NULL,
+    position    INTEGER NOT NULL,
+    entity_text VARCHAR NOT NULL,
+    name        VARCHAR NOT NULL,
+    code        VARCHAR NOT NULL,
+    kind        VARCHAR NOT NULL,
+    sector      VARCHAR,
+    office      VARCHAR,
+    "start"     INTEGER NOT NULL,
+    "end"       INTEGER NOT NULL
+);
+
+-- event_id NULL: a quantity or amount found in the article but tied to no event.
+CREATE TABLE IF NOT EXISTS quantities (
+    article_id VARCHAR NOT NULL,
+    event_id   VARCHAR,
+    position   INTEGER NOT NULL,
+    value      DOUBLE NOT NULL,
+    unit       VARCHAR,
+    item       VARCHAR,
+    text       VARCHAR NOT NULL,
+    "start"    INTEGER NOT NULL,
+    "end"      INTEGER NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS money (
+    article_id  VARCHAR NOT NULL,
+    event_id    VARCHAR,
+    position    INTEGER NOT NULL,
+    amount      DOUBLE NOT NULL,
+    currency    VARCHAR NOT NULL,
+    approximate BOOLEAN NOT NULL,
+    text        VARCHAR NOT NULL,
+    "start"     INTEGER NOT NULL,
+    "end"       INTEGER NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS time_expressions (
+    article_id VARCHAR NOT NULL,
+    position   INTEGER NOT NULL,
+    text       VARCHAR NOT NULL,
+    "start"    INTEGER NOT NULL,
+    "end"      INTEGER NOT NULL,
+    timex_type VARCHAR NOT NULL,
+    timex      VARCHAR NOT NULL,
+    date       VARCHAR,
+    precision  VARCHAR,
+    enddate    VARCHAR
+);
+
+CREATE TABLE IF NOT EXISTS rejects (
+    origin     VARCHAR NOT NULL,
+    line       INTEGER,
+    reason     VARCHAR NOT NULL,
+    article_id VARCHAR,
+    seen_at    TIMESTAMP NOT NULL       -- UTC
+);
+
+CREATE INDEX IF NOT EXISTS events_article_idx ON events (article_id);
+CREATE INDEX IF NOT EXISTS events_date_idx ON events (date_first);
+CREATE INDEX IF NOT EXISTS events_event_idx ON events (event);
+CREATE INDEX IF NOT EXISTS participants_code_idx ON event_participants (code);
+CREATE INDEX IF NOT EXISTS participants_event_idx ON event_participants (event_id);
+CREATE INDEX IF NOT EXISTS participants_article_idx ON event_participants (article_id);
+CREATE INDEX IF NOT EXISTS entities_article_idx ON entities (article_id);
+CREATE INDEX IF NOT EXISTS quantities_article_idx ON quantities (article_id);
+CREATE INDEX IF NOT EXISTS money_article_idx ON money (article_id);
+CREATE INDEX IF NOT EXISTS times_article_idx ON time_expressions (article_id);
