@@ -31,7 +31,7 @@ def seed_path(shared_dir: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def nlp():  # noqa: ANN201 - spaCy Language, imported lazily
+def nlp():  # spaCy Language, imported lazily
     from accord.nlp import load_language_model
 
     return load_language_model()

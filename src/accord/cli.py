@@ -259,6 +259,35 @@ def serve(db_path: str, host: str, port: int, writable: bool) -> None:
     run_server(Path(db_path), host=host, port=port, writable=writable)
 
 
+@main.command(name="eval")
+@click.option(
+    "--shared",
+    "shared_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("../shared"),
+    show_default=True,
+    help="The folder holding data/ with the gold sets.",
+)
+@click.option("--set", "sets", multiple=True, help="Only this gold set (repeatable); default all reported sets.")
+@click.option("--limit", type=int, default=None, help="At most this many cases per set.")
+@click.option("--full", is_flag=True, help="Whole sets where the default uses a fixed sample (ACLED, MUC DEV).")
+@click.option("--json", "json_path", type=click.Path(dir_okay=False, path_type=Path), help="Also write the figures as JSON.")
+def evaluate(shared_dir: Path, sets: tuple[str, ...], limit: int | None, full: bool, json_path: Path | None) -> None:
+    """Score the extractor on the public gold sets and print one table."""
+    from accord.evaluate.harness import format_table, run_evaluation, write_json
+
+    if not (shared_dir / "data").is_dir():
+        raise click.ClickException(f"no gold sets under {shared_dir / 'data'}: pass --shared DIR")
+    try:
+        results = run_evaluation(shared_dir, sets=list(sets) or None, limit=limit, full=full)
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from None
+    click.echo(format_table(results))
+    if json_path is not None:
+        write_json(results, json_path)
+        click.echo(f"figures -> {json_path}", err=True)
+
+
 def _require_database(db_path: str) -> None:
     if not Path(db_path).is_file():
         raise click.ClickException(f"no database at {db_path}: run `accord ingest PATH --db {db_path}` first")
