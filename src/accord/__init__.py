@@ -1,3 +1,59 @@
-"""Accord: dated news reports in, coded international events out."""
+"""Accord: dated news reports in, coded international events out.
+
+    >>> import accord
+    >>> events = accord.extract("India and Russia signed a pact on Monday.", "2021-12-06")  # doctest: +SKIP
+    >>> with accord.Database("accord.duckdb", read_only=True) as db:                      # doctest: +SKIP
+    ...     frame = db.events_frame(actor="IND")
+
+Importing this package loads nothing heavy: the language model is loaded on the first ``extract``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Any
+
+from accord.records import (
+    Article,
+    ArticleResult,
+    Entity,
+    Event,
+    Location,
+    Money,
+    Quantity,
+    Reject,
+    TimeExpression,
+)
+
+if TYPE_CHECKING:
+    from accord.store import Database
 
 __version__ = "0.1.0"
+__all__ = [
+    "Article",
+    "ArticleResult",
+    "Database",
+    "Entity",
+    "Event",
+    "Location",
+    "Money",
+    "Quantity",
+    "Reject",
+    "TimeExpression",
+    "extract",
+]
+
+
+def extract(text: str, date: str | dt.date, *, article_id: str | None = None) -> list[dict[str, Any]]:
+    """Events in ``text`` reported on ``date`` (``YYYY-MM-DD`` or a date), as contract dicts."""
+    from accord.pipeline import extract as run
+
+    return run(text, date, article_id=article_id)
+
+
+def __getattr__(name: str) -> Any:
+    if name == "Database":
+        from accord.store import Database
+
+        return Database
+    raise AttributeError(f"module 'accord' has no attribute {name!r}")
