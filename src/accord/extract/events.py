@@ -51,6 +51,8 @@ _FREE_DEPS = frozenset({"conj", "appos", "cc"})
 # Event types that are complete with one side only (a protest, a deployment, a resignation, an attack by
 # an unknown hand). Every other type needs both sides to be worth an analyst's time.
 _ONE_SIDED_TYPES = frozenset({"PROTEST", "MOBILIZE", "RETREAT", "ASSAULT"})
+# Acts whose target, when unnamed, is the place where they fall.
+_PLACE_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "THREATEN", "MOBILIZE", "SANCTION"})
 # PLOVER: cooperative acts reported in the future tense are coded AGREE (manual, AGREE, first note).
 _FUTURE_AS_AGREE = {"CONSULT": "036", "SUPPORT": "032", "COOPERATE": "031", "AID": "033"}
 _FUTURE_AGREE_BY_CONTEXT = {("031", "economic"): "0311", ("031", "military"): "0312", ("033", "economic"): "0331",
@@ -295,10 +297,11 @@ class _Finder:
         recipient_entities = _prune_countries(
             _distinct_entities(m.entity for m in recipients if m.entity.name not in actor_names)
         )
-        if not recipient_entities and rule.code.event in ("ASSAULT", "COERCE"):
-            # "shelled the power plant in Gaza": the target is where the blow fell.
+        if not recipient_entities and actor_entities and rule.code.event in _PLACE_TARGET_TYPES:
+            # "shelled the power plant in Gaza", "threatened a curfew in Algiers": the target is where
+            # the act falls, the country's own people when it falls at home.
             target = self._location_in(clause)
-            if target is not None and target.country_code not in {e.code for e in actor_entities}:
+            if target is not None:
                 recipient_entities = (_place_entity(target),)
                 confidence -= 0.1
         symmetric = False
