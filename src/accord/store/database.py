@@ -364,6 +364,11 @@ class Database:
 
     # -- articles, actors, timelines -------------------------------------------------------------
 
+    def event(self, event_id: str) -> dict[str, Any] | None:
+        """One event (the contract dict) by its id, or None."""
+        row = self._fetchone("SELECT record FROM events WHERE id = ?", [event_id])
+        return json.loads(row[0]) if row else None
+
     def article(self, article_id: str) -> dict[str, Any] | None:
         """One article with its text and its events (contract dicts, in article order), or None."""
         row = self._fetchone(
