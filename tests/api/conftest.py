@@ -1,0 +1,74 @@
+"""A live API server on a free loopback port, over a DuckDB file built for the session.
+
+The database comes from ``fixture_db.build_fixture_db`` (the one function to swap for a database
+built by the real pipeline). POST /extract gets an injected extractor here, so that these tests do
+not load spaCy; ``test_api_extract_with_the_real_extractor`` checks the real one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib.util
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+
+
+def load_fixture_module() -> ModuleType:
+    """tests/api/fixture_db.py as a module (test folders are not packages under importlib mode)."""
+    name = "accord_tests_fixture_db"
+    if name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(name, Path(__file__).with_name("fixture_db.py"))
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module
+        spec.loader.exec_module(module)
+    return sys.modules[name]
+
+
+_fixture_db = load_fixture_module()
+
+
+def echo_extractor(text: str, date: str | dt.date, *, article_id: str | None = None) -> list[dict[str, Any]]:
+    """Stands in for accord.extract: one event per sentence-final full stop, carrying its inputs."""
+    return [
+        {
+            "id": f"{article_id or 'text'}-{n}",
+            "article_id": article_id,
+            "report_date": str(date),
+            "text": sentence,
+        }
+        for n, sentence in enumerate(s.strip() + "." for s in text.split(".") if s.strip())
+    ]
+
+
+@pytest.fixture(scope="session")
+def fixture_db() -> ModuleType:
+    """fixture_db.py: the database builder, the server runner and the markup constants."""
+    return _fixture_db
+
+
+@pytest.fixture(scope="session")
+def api_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return _fixture_db.build_fixture_db(tmp_path_factory.mktemp("api") / "fixture.duckdb")
+
+
+@pytest.fixture(scope="session")
+def api_url(api_db: Path) -> Iterator[str]:
+    from accord.api import create_app
+
+    app = create_app(api_db, max_body_bytes=10_000, extractor=echo_extractor)
+    with _fixture_db.running_server(app) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def client(api_url: str) -> Iterator[Any]:
+    import httpx
+
+    with httpx.Client(base_url=api_url, timeout=10) as http:
+        yield http
