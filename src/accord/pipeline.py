@@ -14,8 +14,8 @@ import hashlib
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
-from accord.extract.events import EventContext, find_events
-from accord.extract.lexicon import Lexicon, load_lexicon
+from accord.coding.events import EventContext, find_events
+from accord.coding.lexicon import Lexicon, load_lexicon
 from accord.records import Article, ArticleResult, Quantity
 from accord.resolve.actors import resolve_actors, resolve_locations
 from accord.resolve.dates import find_time_expressions

@@ -18,8 +18,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from accord.extract.lexicon import CodeInfo, Lexicon, TriggerRule
-from accord.extract.status import find_status
+from accord.coding.lexicon import CodeInfo, Lexicon, TriggerRule
+from accord.coding.status import find_status
 from accord.records import (
     Article,
     Entity,

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from accord.extract.lexicon import load_lexicon, quad_class
+from accord.coding.lexicon import load_lexicon, quad_class
 from accord.pipeline import Extractor
 from accord.records import Article
 
@@ -146,3 +146,13 @@ def test_events_seed_facts(extractor, seed_path):
     names = {(p["name"], p["code"], p["office"]) for e in summit for p in e["actor"] + e["recipient"]}
     assert ("Vladimir Putin", "RUS", "President") in names
     assert ("Narendra Modi", "IND", "Prime Minister") in names
+
+
+def test_public_extract_is_not_shadowed_by_a_subpackage():
+    # Importing every stage must leave accord.extract the function (a subpackage named "extract"
+    # would replace it on first import).
+    import accord
+    import accord.coding.events
+    import accord.pipeline
+
+    assert callable(accord.extract)

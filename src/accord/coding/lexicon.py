@@ -76,7 +76,7 @@ def _rows(path: Path) -> Iterator[dict[str, str]]:
 
 
 def _data_dir() -> Path:
-    return Path(str(resources.files("accord.extract") / "data"))
+    return Path(str(resources.files("accord.coding") / "data"))
 
 
 def _goldstein_for(cameo: str, table: dict[str, float]) -> float:
