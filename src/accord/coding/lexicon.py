@@ -114,7 +114,11 @@ def load_lexicon(data_dir: Path | None = None) -> Lexicon:
 
     codes = {cameo: code_info(cameo) for cameo in plover}
     rules: dict[tuple[str, str], list[TriggerRule]] = {}
-    for number, row in enumerate(_rows(folder / "triggers.tsv"), start=2):
+    # triggers.tsv first, then topic files (triggers_conflict.tsv, ...): within one word, rows are tried
+    # in that order, so a topic file adds words and narrower object rows after the general ones.
+    trigger_files = [folder / "triggers.tsv", *sorted(folder.glob("triggers_*.tsv"))]
+    numbered = ((path, number, row) for path in trigger_files for number, row in enumerate(_rows(path), start=2))
+    for path, number, row in numbered:
         try:
             lemma, _, particle = row["lemma"].partition("+")
             objects: frozenset[str] | None = None
@@ -131,7 +135,7 @@ def load_lexicon(data_dir: Path | None = None) -> Lexicon:
                 else code_info(row["cameo"], row["event"], row["mode"], row["context"])
             )
         except (KeyError, ValueError) as exc:
-            raise ValueError(f"triggers.tsv row {number}: {exc}") from exc
+            raise ValueError(f"{path.name} row {number}: {exc}") from exc
         rule = TriggerRule(
             lemma=lemma,
             particle=particle or None,
