@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from accord.coding.events import EventContext, find_events
 from accord.coding.lexicon import Lexicon, load_lexicon
 from accord.records import Article, ArticleResult, Quantity
-from accord.resolve.actors import resolve_actors, resolve_locations
+from accord.resolve.actors import dateline_location, resolve_actors, resolve_locations
 from accord.resolve.dates import find_time_expressions
 from accord.resolve.money import find_money
 from accord.resolve.numbers import find_quantities
@@ -74,8 +74,8 @@ def analyse_doc(doc: Doc, article: Article, lexicon: Lexicon) -> ArticleResult:
     money = find_money(text)
     taken = [(t.start, t.end) for t in times] + [(m.start, m.end) for m in money]
     quantities = [q for q in find_quantities(text) if not _overlaps(q, taken)]
-    mentions = resolve_actors(doc, article.date)
-    locations = resolve_locations(doc)
+    mentions = resolve_actors(doc, article.date, article.dateline)
+    locations = resolve_locations(doc, article.dateline)
     context = EventContext(
         article=article,
         actors=mentions,
@@ -83,6 +83,7 @@ def analyse_doc(doc: Doc, article: Article, lexicon: Lexicon) -> ArticleResult:
         quantities=quantities,
         money=money,
         locations=locations,
+        dateline=dateline_location(article.dateline),
     )
     events = find_events(doc, context, lexicon)
     return ArticleResult(

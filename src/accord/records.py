@@ -48,6 +48,9 @@ class Article:
     source: str | None = None
     origin: str = "<memory>"
     line: int | None = None
+    # The wire dateline's place as printed ("BEIRUT", "LEGASPI, Philippines"), when the input gives it
+    # outside the text (TimeML's DCT): where the report was filed, a hint for places and home country.
+    dateline: str | None = None
 
 
 @dataclass(frozen=True)
@@ -151,22 +154,20 @@ class Entity:
 
 @dataclass(frozen=True)
 class Location:
+    """A place; ``start``/``end`` are None for a place known from outside the text (a dateline)."""
+
     name: str
     country_code: str
-    start: int
-    end: int
+    start: int | None
+    end: int | None
     lat: float | None = None
     lon: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "name": self.name,
-            "country_code": self.country_code,
-            "lat": self.lat,
-            "lon": self.lon,
-            "start": self.start,
-            "end": self.end,
-        }
+        found: dict[str, Any] = {"name": self.name, "country_code": self.country_code, "lat": self.lat, "lon": self.lon}
+        if self.start is not None and self.end is not None:
+            found["start"], found["end"] = self.start, self.end
+        return found
 
 
 @dataclass(frozen=True)

@@ -193,3 +193,16 @@ def test_ingest_zip_and_gzip_archives(tmp_path: Path) -> None:
     (tmp_path / "seed_form.txt.gz").write_bytes(gzip.compress((DATA / "seed_form.txt").read_bytes()))
     (article,) = articles(tmp_path / "seed_form.txt.gz")
     assert (article.id, article.date) == ("seed_form", dt.date(2005, 11, 19))
+
+
+def test_ingest_timeml_keeps_the_dct_dateline(tmp_path):
+    from accord.ingest import read_articles
+
+    doc = tmp_path / "XIN_X.tml"
+    doc.write_text(
+        '<TimeML><DOCID>XIN_X</DOCID><DCT>LEGASPI, Philippines, <TIMEX3 tid="t0" value="2006-12-05" '
+        'functionInDocument="CREATION_TIME">Dec 5 , 2006</TIMEX3></DCT><TEXT>\nAid flights arrived.\n</TEXT></TimeML>',
+        encoding="utf-8",
+    )
+    [article] = list(read_articles([doc]))
+    assert article.dateline == "LEGASPI, Philippines" and article.text == "\nAid flights arrived.\n"

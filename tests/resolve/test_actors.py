@@ -503,3 +503,23 @@ def test_actors_nameless_counterpart_resolves_to_the_person_introduced(nlp) -> N
 def test_actors_articles_without_actors(nlp, text: str) -> None:
     assert _actors(nlp, text) == []
     assert resolve_locations(nlp(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("dateline", "code"),
+    [("BEIRUT", "LBN"), ("LEGASPI, Philippines", "PHL"), ("WASHINGTON", "USA"), ("Nowhere Town", None), ("", None)],
+)
+def test_actors_dateline_location(dateline, code):
+    from accord.resolve.actors import dateline_location
+
+    location = dateline_location(dateline)
+    assert (location.country_code if location else None) == code
+    if location is not None:
+        assert "start" not in location.to_dict()
+
+
+def test_actors_dateline_places_bare_sector_nouns(nlp):
+    from accord.resolve.actors import resolve_actors
+
+    doc = nlp("Police said five ministers resigned on Saturday.")
+    assert "LBN" in {m.entity.code for m in resolve_actors(doc, None, "BEIRUT")}

@@ -69,6 +69,7 @@ class EventContext:
     quantities: Sequence[Quantity]
     money: Sequence[Money]
     locations: Sequence[Location]
+    dateline: Location | None = None  # where the report was filed, when the input says so
 
 
 @dataclass
@@ -147,7 +148,7 @@ class _Finder:
             if span is not None:
                 for token in span:
                     self.time_tokens.setdefault(token.i, time)
-        self.default_location = _article_location(context.locations)
+        self.default_location = context.dateline or _article_location(context.locations)
 
     # -- finding triggers -------------------------------------------------------------------------------
 

@@ -188,6 +188,7 @@ def make_article(
     title: str | None = None,
     url: str | None = None,
     source: str | None = None,
+    dateline: str | None = None,
 ) -> Article | Reject:
     """Check one article (text present, within max_chars, a valid date) and build it, or reject it.
 
@@ -223,6 +224,7 @@ def make_article(
         source=source,
         origin=origin,
         line=line,
+        dateline=dateline,
     )
 
 

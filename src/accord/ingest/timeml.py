@@ -58,6 +58,7 @@ def read_timeml(xml: str, *, origin: str, fallback_id: str | None, limits: Limit
         return Reject(origin, None, "TimeML document has no TEXT element", article_id)
     creation = root.xpath("//*[local-name()='TIMEX3'][@functionInDocument='CREATION_TIME']/@value")
     title = first("TITLE")
+    dct = first("DCT")
     return make_article(
         text="".join(text_element.itertext()),
         date=str(creation[0]) if creation else None,
@@ -66,4 +67,15 @@ def read_timeml(xml: str, *, origin: str, fallback_id: str | None, limits: Limit
         line=None,
         article_id=article_id,
         title=clean_field("".join(title.itertext())) if title is not None else None,
+        dateline=_dateline(dct.text if dct is not None else None),
     )
+
+
+def _dateline(head: str | None) -> str | None:
+    """The place of a DCT such as "LEGASPI, Philippines, <TIMEX3>Dec 5</TIMEX3>": the words before the date."""
+    if not head:
+        return None
+    place = head.strip().rstrip(",").strip()
+    if not place or len(place) > 60 or any(ch.isdigit() for ch in place):
+        return None
+    return place

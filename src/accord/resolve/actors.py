@@ -193,7 +193,20 @@ class _Context:
         return self.lex.countries[m.key].code
 
 
-def _context(doc: Doc) -> _Context:
+def _context(doc: Doc, dateline: str | None = None) -> _Context:
+    # resolve_actors and resolve_locations share one matching pass per parsed article.
+    cached = doc.user_data.get(_CONTEXT_KEY)
+    if cached is not None and cached[0] == dateline:
+        return cached[1]
+    context = _build_context(doc, dateline)
+    doc.user_data[_CONTEXT_KEY] = (dateline, context)
+    return context
+
+
+_CONTEXT_KEY = "accord.actors.context"
+
+
+def _build_context(doc: Doc, dateline: str | None) -> _Context:
     lex = lexicon()
     found = _matches(doc, lex)
     by_label: dict[str, list[_Match]] = {label: [] for label in (COUNTRY, PLACE, ORG, SECTOR, OFFICE)}
@@ -210,9 +223,46 @@ def _context(doc: Doc) -> _Context:
         # Sector and office matches stay overlapping: "defence ministry" and "ministry" both count.
         sectors=by_label[SECTOR],
         offices=by_label[OFFICE],
-        dateline=_dateline_country(doc, lex),
+        dateline=_explicit_dateline_country(dateline) or _dateline_country(doc, lex),
         country_counts=counts,
     )
+
+
+def dateline_location(dateline: str | None) -> Location | None:
+    """Where a report was filed, from a dateline given outside the text ("BEIRUT", "LEGASPI, Philippines").
+
+    Returns a Location without offsets (the words are not in the article text), or None when the
+    place is unknown.
+
+    >>> dateline_location("LEGASPI, Philippines").country_code  # doctest: +SKIP
+    'PHL'
+    """
+    if not dateline:
+        return None
+    lex = lexicon()
+    parts = [part.strip() for part in dateline.split(",") if part.strip()]
+    if not parts:
+        return None
+    country: str | None = None
+    for part in reversed(parts[1:]):
+        form = lex.countries.get(norm(part))
+        if form is not None and form.form in ("name", "historic"):
+            country = form.code
+            break
+    place = lex.places.get(norm(parts[0]))
+    if place is not None and (country is None or place.code == country):
+        return Location(place.name, place.code, None, None, place.lat, place.lon)
+    if country is not None:
+        return Location(parts[0].title(), country, None, None)
+    form = lex.countries.get(norm(parts[0]))
+    if form is not None and form.form in ("name", "historic"):
+        return Location(lex.country_names.get(form.code, parts[0]), form.code, None, None)
+    return None
+
+
+def _explicit_dateline_country(dateline: str | None) -> str | None:
+    location = dateline_location(dateline)
+    return location.country_code if location is not None else None
 
 
 def _dateline_country(doc: Doc, lex: Lexicon) -> str | None:
@@ -486,11 +536,15 @@ def _bare_sectors(ctx: _Context, taken: set[int]) -> list[ActorMention]:
     return mentions
 
 
-def resolve_actors(doc: Doc, report_date: dt.date | None = None) -> list[ActorMention]:
+def resolve_actors(
+    doc: Doc, report_date: dt.date | None = None, dateline: str | None = None
+) -> list[ActorMention]:
     """Every actor mention in a parsed article, coded, in text order.
 
     ``doc`` is the whole article parsed by a spaCy English pipeline with tagger, parser and NER;
-    ``report_date`` restricts the people gazetteer to the roles held on that day. Returns mentions
+    ``report_date`` restricts the people gazetteer to the roles held on that day; ``dateline`` (the
+    place a wire report was filed from, when given outside the text) places office holders and bare
+    sector nouns ("police said") that the text leaves unplaced. Returns mentions
     whose ``entity.start``/``end`` point at the exact words in ``doc.text``.
 
     >>> [m.entity.code for m in resolve_actors(nlp("Indian troops met Russian President Vladimir Putin."))]  # doctest: +SKIP
@@ -498,7 +552,7 @@ def resolve_actors(doc: Doc, report_date: dt.date | None = None) -> list[ActorMe
     """
     from accord.resolve.actors_people import resolve_people
 
-    ctx = _context(doc)
+    ctx = _context(doc, dateline)
     orgs, org_tokens = _organisations(ctx)
     people, person_tokens = resolve_people(ctx, report_date)
     taken = org_tokens | person_tokens
@@ -534,7 +588,7 @@ def _is_located(token: Token) -> bool:
     return token.dep_ == "pobj" and token.head.lower_ in _LOCATIVE_PREPOSITIONS
 
 
-def resolve_locations(doc: Doc) -> list[Location]:
+def resolve_locations(doc: Doc, dateline: str | None = None) -> list[Location]:
     """Places named in a parsed article, with their country: capitals, cities, regions, and country
     names after a locative preposition ("in Russia", "to India"). Buildings used as metonyms
     ("the Kremlin") count as places too. Cities carry GeoNames coordinates; countries none.
@@ -542,7 +596,7 @@ def resolve_locations(doc: Doc) -> list[Location]:
     >>> [(l.name, l.country_code) for l in resolve_locations(nlp("Talks opened in New Delhi."))]  # doctest: +SKIP
     [('New Delhi', 'IND')]
     """
-    ctx = _context(doc)
+    ctx = _context(doc, dateline)
     org_tokens = {i for m in ctx.orgs for i in range(m.start, m.end)}
     found: list[Location] = []
     place_tokens: set[int] = set()
@@ -565,4 +619,4 @@ def resolve_locations(doc: Doc) -> list[Location]:
                 ctx.lex.country_names.get(form.code, span.text), form.code, span.start_char, span.end_char
             )
         )
-    return sorted(found, key=lambda loc: loc.start)
+    return sorted(found, key=lambda loc: loc.start or 0)
