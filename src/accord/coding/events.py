@@ -742,10 +742,15 @@ def _article_location(locations: Sequence[Location]) -> Location | None:
 
 
 def _merge_duplicates(events: list[Event]) -> list[Event]:
-    """One record per real event: same type, same sides (unordered when joint), same date span."""
+    """One record per real event.
+
+    Across the article: the same type, the same sides (unordered for cooperation) and the same date
+    span are one event reported twice. Within one sentence, the same type on the same date with sides
+    that agree where both are known ("opened fire on a funeral ..., wounding two") is one event too.
+    """
     merged: dict[tuple[object, ...], Event] = {}
     order: list[tuple[object, ...]] = []
-    for event in events:
+    for event in _merge_within_sentences(events):
         actor_codes = frozenset(e.code for e in event.actor)
         recipient_codes = frozenset(e.code for e in event.recipient)
         # Cooperation is reported from either side's point of view; conflict keeps its direction.
@@ -759,19 +764,49 @@ def _merge_duplicates(events: list[Event]) -> list[Event]:
         if kept is None:
             merged[key] = event
             order.append(key)
-            continue
-        better, other = (event, kept) if _richness(event) > _richness(kept) else (kept, event)
-        merged[key] = replace(
-            better,
-            event_loc=better.event_loc or other.event_loc,
-            quantities=better.quantities or other.quantities,
-            money=better.money or other.money,
-            symmetric=better.symmetric or other.symmetric,
-            confidence=round(min(1.0, max(better.confidence, other.confidence) + 0.05), 2),
-        )
+        else:
+            merged[key] = _combine(kept, event)
     return sorted((merged[key] for key in order), key=lambda e: e.trigger.start)
 
 
-def _richness(event: Event) -> tuple[float, int]:
+def _merge_within_sentences(events: list[Event]) -> list[Event]:
+    result: list[Event] = []
+    for event in events:
+        for index, kept in enumerate(result):
+            if (
+                kept.text_start == event.text_start
+                and kept.event == event.event
+                and kept.date == event.date
+                and kept.status == event.status
+                and _agree(kept.actor, event.actor)
+                and _agree(kept.recipient, event.recipient)
+            ):
+                result[index] = _combine(kept, event)
+                break
+        else:
+            result.append(event)
+    return result
+
+
+def _agree(first: tuple[Entity, ...], second: tuple[Entity, ...]) -> bool:
+    return not first or not second or {e.code for e in first} == {e.code for e in second}
+
+
+def _combine(kept: Event, other: Event) -> Event:
+    better, worse = (other, kept) if _richness(other) > _richness(kept) else (kept, other)
+    return replace(
+        better,
+        actor=better.actor or worse.actor,
+        recipient=better.recipient or worse.recipient,
+        event_loc=better.event_loc or worse.event_loc,
+        quantities=better.quantities or worse.quantities,
+        money=better.money or worse.money,
+        symmetric=better.symmetric or worse.symmetric,
+        confidence=round(min(1.0, max(better.confidence, worse.confidence) + 0.05), 2),
+    )
+
+
+def _richness(event: Event) -> tuple[int, float, int]:
+    sides = bool(event.actor) + bool(event.recipient)
     people = sum(1 for e in event.actor + event.recipient if e.kind == "person")
-    return (event.confidence, people)
+    return (sides, event.confidence, people)
