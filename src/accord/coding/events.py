@@ -55,6 +55,9 @@ _ONE_SIDED_TYPES = frozenset({"PROTEST", "MOBILIZE", "RETREAT", "ASSAULT"})
 _PLACE_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "THREATEN", "MOBILIZE", "SANCTION"})
 # PLOVER: cooperative acts reported in the future tense are coded AGREE (manual, AGREE, first note).
 _FUTURE_AS_AGREE = {"CONSULT": "036", "SUPPORT": "032", "COOPERATE": "031", "AID": "033"}
+# Announced or supposed force and coercion are threats: CAMEO 138 threaten military force, 132
+# administrative sanctions, 1313 to reduce relations, 133 political dissent.
+_UNREALISED_AS_THREAT = {"ASSAULT": "138", "COERCE": "132", "SANCTION": "1313", "PROTEST": "133"}
 _FUTURE_AGREE_BY_CONTEXT = {("031", "economic"): "0311", ("031", "military"): "0312", ("033", "economic"): "0331",
                             ("033", "military"): "0332", ("033", "humanitarian"): "0333"}
 
@@ -330,8 +333,8 @@ class _Finder:
         if code.event in ("ASSAULT",) and not actor_entities and not self._has_location(sentence):
             return None, previous
         status = find_status(token, candidate.support, time, self.article.date)
-        if status == "planned":
-            code = self._future_code(code)
+        if status in ("planned", "hypothetical"):
+            code = self._unrealised_code(code, status)
         date, precision, enddate = self._date_fields(time, status)
         text_start, text_end = sentence.start_char, sentence.end_char
         text = self.doc.text[text_start:text_end]
@@ -470,8 +473,16 @@ class _Finder:
             c.dep_ == "agent" for c in token.children
         )
 
-    def _future_code(self, code: CodeInfo) -> CodeInfo:
-        cameo = _FUTURE_AS_AGREE.get(code.event)
+    def _unrealised_code(self, code: CodeInfo, status: str) -> CodeInfo:
+        """PLOVER codes acts that have not happened as the act they amount to now: future cooperation
+        is AGREE, an announced retreat is CONCEDE, and force or coercion that is only announced or
+        supposed is THREATEN (manual, sections 2.3, AGREE, CONCEDE and RETREAT notes)."""
+        threat = _UNREALISED_AS_THREAT.get(code.event)
+        if threat is not None:
+            return replace(self.lexicon.code(threat), context=code.context)
+        if code.event == "RETREAT" and status == "planned":
+            return replace(self.lexicon.code("080"), mode=code.mode, context=code.context)
+        cameo = _FUTURE_AS_AGREE.get(code.event) if status == "planned" else None
         if cameo is None:
             return code
         for context in code.context:
