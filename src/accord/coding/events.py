@@ -290,7 +290,7 @@ class _Finder:
         joint = len({m.entity.code for m in actors}) >= 2 and not recipients
         # The nearest actors in the sentence stand in only where the parse found no argument at all: an
         # argument that names nobody we know ("Bertrand was invited") stays empty rather than guessed.
-        if not actors and not actor_tokens:
+        if not actors and not actor_tokens and not _agentless_passive(clause):
             actors = self._window(sentence, clause, left=True, exclude=recipients)
             confidence -= 0.15 if actors else 0.0
         if not recipients and not recipient_tokens and not joint:
@@ -389,9 +389,15 @@ class _Finder:
                 recipients += [p for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
             return actors, recipients
         actors += _subjects(token)
-        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children) or (
-            token.tag_ == "VBN" and token.dep_ in ("acl", "relcl") and any(c.dep_ == "agent" for c in token.children)
-        )
+        if token.dep_ == "acl" and token.tag_ == "VBG" and not self._mentions([token.head]):
+            # "Denmark filed a resolution denouncing China": the resolution's filer denounces.
+            holder = token.head
+            if holder.dep_ in ("dobj", "obj", "pobj") and _is_verb(holder.head):
+                actors += _subjects(holder.head)
+        participle = token.tag_ == "VBN" and token.dep_ in ("acl", "relcl")
+        passive = participle or any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
+        if participle and token.head.lower_ not in _RELATIVE_PRONOUNS:
+            recipients.append(token.head)  # "Denmark, backed by the United States": Denmark is backed
         if passive:
             actors += [p for c in token.children if c.dep_ == "agent" for p in c.children]
             recipients += [c for c in token.children if c.dep_ == "nsubjpass" and c.lower_ not in _RELATIVE_PRONOUNS]
@@ -620,6 +626,16 @@ def _object_of(verb: Token, particle: str | None = None) -> Token | None:
     if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN":
         return verb.head  # "the agreement signed by ..."
     return None
+
+
+def _agentless_passive(verb: Token) -> bool:
+    """'X was accused of ...', 'groups accused of ...': the act's author is left unsaid on purpose."""
+    if not _is_verb(verb):
+        return False
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or (
+        verb.tag_ == "VBN" and verb.dep_ in ("acl", "relcl")
+    )
+    return passive and not any(c.dep_ == "agent" for c in verb.children)
 
 
 def _subjects(verb: Token) -> list[Token]:
