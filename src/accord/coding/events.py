@@ -51,6 +51,11 @@ _FREE_DEPS = frozenset({"conj", "appos", "cc"})
 # Event types that are complete with one side only (a protest, a deployment, a resignation, an attack by
 # an unknown hand). Every other type needs both sides to be worth an analyst's time.
 _ONE_SIDED_TYPES = frozenset({"PROTEST", "MOBILIZE", "RETREAT", "ASSAULT"})
+# Verbs that report other acts: their date phrase dates what they report ("said on Monday that ...").
+_REPORTING_VERBS = frozenset(
+    {"say", "tell", "report", "announce", "confirm", "add", "state", "disclose", "reveal", "declare", "claim",
+     "quote", "note", "learn", "write", "show", "indicate"}
+)
 # Acts whose target, when unnamed, is the place where they fall.
 _PLACE_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "THREATEN", "MOBILIZE", "SANCTION"})
 # PLOVER: cooperative acts reported in the future tense are coded AGREE (manual, AGREE, first note).
@@ -332,6 +337,8 @@ class _Finder:
             return None, previous
         if code.event in ("ASSAULT",) and not actor_entities and not self._has_location(sentence):
             return None, previous
+        if _is_purpose(clause):
+            return None, previous  # "units raised to fight Isis": an aim, not an act
         status = find_status(token, candidate.support, time, self.article.date)
         if status in ("planned", "hypothetical"):
             code = self._unrealised_code(code, status)
@@ -520,6 +527,8 @@ class _Finder:
             if node.i in clause_of:
                 owners.setdefault(clause_of[node.i], []).append(time)
                 continue
+            if node.lemma_.lower() not in _REPORTING_VERBS:
+                continue  # "our destiny will be like ... in 1991 if they pull out": not the act's date
             for clause_index, trigger_index in clause_of.items():
                 if node.i in {a.i for a in self.doc[clause_index].ancestors}:
                     owners.setdefault(trigger_index, []).append(time)
@@ -626,6 +635,13 @@ def _object_of(verb: Token, particle: str | None = None) -> Token | None:
     if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN":
         return verb.head  # "the agreement signed by ..."
     return None
+
+
+def _is_purpose(verb: Token) -> bool:
+    """An infinitive of purpose ("raised to fight Isis", "troops sent to protect the embassy")."""
+    if not _is_verb(verb) or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    return verb.dep_ in ("advcl", "acl") or (verb.dep_ == "xcomp" and verb.head.tag_ == "VBN")
 
 
 def _agentless_passive(verb: Token) -> bool:
