@@ -91,6 +91,14 @@ def test_api_openapi_documents_every_route(client):
     assert docs.status_code == 200 and "openapi.json" in docs.text
 
 
+def test_api_docs_page_works_offline(client):
+    # Swagger UI is served from the installed swagger-ui-bundle, not from a CDN.
+    docs = client.get("/docs").text
+    assert "cdn." not in docs and "/docs-assets/swagger-ui-bundle.js" in docs
+    script = client.get("/docs-assets/swagger-ui-bundle.js")
+    assert script.status_code == 200 and "SwaggerUIBundle" in script.text
+
+
 def test_api_serve_binds_loopback_by_default():
     assert inspect.signature(serve).parameters["host"].default == "127.0.0.1"
 

@@ -40,7 +40,7 @@ from typing import Annotated, Any
 
 from fastapi import FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import FileResponse, JSONResponse, Response
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -286,6 +286,15 @@ def _add_security_headers(app: FastAPI) -> None:
         return response
 
 
+def _swagger_assets() -> Path | None:
+    try:
+        import swagger_ui_bundle
+    except ImportError:
+        return None
+    path = Path(swagger_ui_bundle.swagger_ui_path)
+    return path if (path / "swagger-ui-bundle.js").is_file() else None
+
+
 def create_app(
     db_path: Path,
     *,
@@ -315,8 +324,12 @@ def create_app(
         yield
         store.close()
 
+    swagger_assets = _swagger_assets()
     app = FastAPI(
         lifespan=lifespan,
+        # The stock /docs page loads Swagger UI from a CDN; serve the copy swagger-ui-bundle ships instead,
+        # so the page works on a machine without internet.
+        docs_url=None if swagger_assets is not None else "/docs",
         title="Accord",
         version=accord.__version__,
         summary="International events coded from news reports (PLOVER/CAMEO), queryable over HTTP.",
@@ -479,6 +492,21 @@ def create_app(
             raise ApiError(422, f"date {body.date!r} is not a calendar date") from None
         events = extract(body.text, date, article_id=body.article_id)
         return {"count": len(events), "events": events}
+
+    if swagger_assets is not None:
+        from fastapi.openapi.docs import get_swagger_ui_html
+
+        app.mount("/docs-assets", StaticFiles(directory=swagger_assets), name="docs-assets")
+
+        @app.get("/docs", include_in_schema=False)
+        def api_docs() -> HTMLResponse:
+            return get_swagger_ui_html(
+                openapi_url=app.openapi_url or "/openapi.json",
+                title="Accord API",
+                swagger_js_url="/docs-assets/swagger-ui-bundle.js",
+                swagger_css_url="/docs-assets/swagger-ui.css",
+                swagger_favicon_url="/docs-assets/favicon-32x32.png",
+            )
 
     if WEB_DIR.is_dir():
         app.mount("/static", StaticFiles(directory=WEB_DIR), name="static")
