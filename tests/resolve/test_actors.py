@@ -523,3 +523,17 @@ def test_actors_dateline_places_bare_sector_nouns(nlp):
 
     doc = nlp("Police said five ministers resigned on Saturday.")
     assert "LBN" in {m.entity.code for m in resolve_actors(doc, None, "BEIRUT")}
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        ("Sri Lanka has established diplomatic ties with Iran.", ["LKA", "IRN"]),
+        ("Georgia Smith met Jordan Peterson in London.", []),
+    ],
+)
+def test_actors_person_label_on_a_whole_country_name(nlp, text, codes):
+    from accord.resolve.actors import resolve_actors
+
+    found = [m.entity.code for m in resolve_actors(nlp(text)) if m.entity.kind == "country"]
+    assert found == codes

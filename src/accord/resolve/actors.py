@@ -146,8 +146,9 @@ def _matches(doc: Doc, lex: Lexicon) -> list[_Match]:
                 end < len(doc) and doc[end].text == "-" and not span[-1].whitespace_
             ):
                 continue
-            # "Jordan" the person, "Georgia Smith": the name, not the country.
-            if span[0].ent_type_ == "PERSON" and form.form in ("name", "historic"):
+            # "Georgia Smith", "Jordan" the person: the name, not the country. A PERSON label that covers
+            # exactly an unambiguous country name ("Sri Lanka said") is the tagger's mistake.
+            if span[0].ent_type_ == "PERSON" and form.form in ("name", "historic") and _personal_name(span, key):
                 continue
             # "IS" the verb in a headline.
             if span[0].pos_ == "AUX":
@@ -162,6 +163,20 @@ def _matches(doc: Doc, lex: Lexicon) -> list[_Match]:
                 continue
         found.append(_Match(label, start, end, key))
     return found
+
+
+# Country names that are also given names: a PERSON label on them alone is believed.
+_GIVEN_NAME_COUNTRIES = frozenset({"jordan", "georgia", "chad", "israel", "kenya", "india", "china", "niger", "cuba"})
+
+
+def _personal_name(span: Span, key: str) -> bool:
+    doc = span.doc
+    ent_start, ent_end = span.start, span.end
+    for ent in doc.ents:
+        if ent.start <= span.start < ent.end:
+            ent_start, ent_end = ent.start, ent.end
+            break
+    return ent_start < span.start or ent_end > span.end or key in _GIVEN_NAME_COUNTRIES
 
 
 def _longest(matches: list[_Match]) -> list[_Match]:
