@@ -224,3 +224,105 @@ def test_dates_offsets_point_into_text():
     for expression in find_time_expressions(text, MON_2021_12_06):
         assert text[expression.start : expression.end] == expression.text
     assert [t.text for t in find_time_expressions(text, MON_2021_12_06)] == ["Monday", "next month", "2023"]
+
+
+THU_2013_10_24 = dt.date(2013, 10, 24)  # a Thursday, in the third-quarter results season
+
+
+@pytest.mark.parametrize(
+    ("text", "report", "phrase", "timex_type", "timex"),
+    [
+        # Results stories: the quarter the story is about, and the same quarter a year before.
+        ("Third-quarter profit rose 5% to $3 million from $2 million a year earlier.",
+         THU_2013_10_24, "a year earlier", "DATE", "2012-Q3"),
+        ("Net income in the third quarter was $4 million, against $5 million a year ago.",
+         THU_2013_10_24, "a year ago", "DATE", "2012-Q3"),
+        ("The bank reported a loss for the second quarter. Revenue fell 3% in the quarter.",
+         THU_2013_10_24, "the quarter", "DATE", "2013-Q2"),
+        ("Sales rose 8% in the third quarter. In the year-ago quarter, the company lost $1 million.",
+         THU_2013_10_24, "the year-ago quarter", "DATE", "2012-Q3"),
+        ("Profit fell in the fourth quarter, compared with year-earlier net income of $9 million.",
+         THU_2013_10_24, "year-earlier", "DATE", "2012-Q4"),
+        ("The company lost $2 million in the latest quarter.", THU_2013_10_24, "the latest quarter", "DATE", "2013-Q3"),
+        ("Exports rose 12 percent from the same period last year.",
+         THU_2013_10_24, "the same period last year", "DATE", "2012-Q3"),
+        # Without a quarter in the story, "a year ago" is last year.
+        ("The rebels seized the town a year ago.", THU_2013_10_24, "a year ago", "DATE", "2012"),
+        ("The government cut its growth forecast for the year.", THU_2013_10_24, "the year", "DATE", "2013"),
+        ("Sales for the full year reached $6 billion.", THU_2013_10_24, "the full year", "DATE", "2013"),
+        ("Output fell earlier in the year because of floods.", THU_2013_10_24, "earlier in the year", "DATE", "2013"),
+        ("It posted a loss for the fiscal year ended June 30.", THU_2013_10_24, "the fiscal year", "DURATION", "P1Y"),
+        ("The merger should be completed by year-end.", THU_2013_10_24, "year-end", "DATE", "2013"),
+        # Anchored to the last date the story named.
+        ("Rebels seized the town on Monday. The next day, troops retook it.",
+         THU_2013_10_24, "The next day", "DATE", "2013-10-22"),
+        ("The ceasefire was signed on Oct. 2. Fighting resumed the following day.",
+         THU_2013_10_24, "the following day", "DATE", "2013-10-03"),
+        ("Parliament met on Sept. 12, 2012. The bill was passed later that day.",
+         THU_2013_10_24, "later that day", "DATE", "2012-09-12"),
+        ("He was elected in 1998 and resigned the following year.",
+         THU_2013_10_24, "the following year", "DATE", "1999"),
+        ("The army took the city in March 2011. That year, 3,000 people died.",
+         THU_2013_10_24, "That year", "DATE", "2011"),
+        ("Trade fell in 2009 after growing 5 percent the previous year.",
+         THU_2013_10_24, "the previous year", "DATE", "2008"),
+        ("Officials said that day was the bloodiest of the war.",
+         THU_2013_10_24, "that day", "DATE", "2013-10-24"),
+        # "later"/"earlier" count from the story, not the report: a duration, without the adverb.
+        ("Two days later, rebels attacked the convoy.", THU_2013_10_24, "Two days", "DURATION", "P2D"),
+        ("Three weeks earlier, the talks had collapsed.", THU_2013_10_24, "Three weeks", "DURATION", "P3W"),
+        # "in three days" with a future verb is the day it lands on.
+        ("The talks will resume in three days.", THU_2013_10_24, "three days", "DATE", "2013-10-27"),
+        ("The vote is due to take place in two weeks.", THU_2013_10_24, "two weeks", "DATE", "2013-W45"),
+        ("Elections will be held in six months.", THU_2013_10_24, "six months", "DATE", "2014-04"),
+        ("The troops will withdraw in three days' time.", THU_2013_10_24, "three days' time", "DATE", "2013-10-27"),
+        ("The siege ended in three days.", THU_2013_10_24, "three days", "DURATION", "P3D"),
+        # Fractions and spelled-out numbers in durations; plural weekdays as sets.
+        ("She spent 5 1/2 hours in Nairobi.", THU_2013_10_24, "5 1/2 hours", "DURATION", "PT5H30M"),
+        ("The refugees lived in camps for 2 1/2 years.", THU_2013_10_24, "2 1/2 years", "DURATION", "P2Y6M"),
+        ("Prices fell 3 percent in the last twenty four hours.",
+         THU_2013_10_24, "the last twenty four hours", "DURATION", "PT24H"),
+        ("The talks lasted twenty-five days.", THU_2013_10_24, "twenty-five days", "DURATION", "P25D"),
+        ("The market is closed on Fridays.", THU_2013_10_24, "Fridays", "SET", "XXXX-WXX-5"),
+    ],
+)  # fmt: skip
+def test_dates_story_anchors_durations_and_sets(text, report, phrase, timex_type, timex):
+    expression = _expression(text, report, phrase)
+    assert (expression.timex_type, expression.timex) == (timex_type, timex)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "report", "phrase", "timex"),
+    [
+        # A past cue in another clause does not push a date a month or so ahead back a year.
+        ("NATO officials said the three countries would join in early March.",
+         dt.date(1999, 2, 10), "early March", "1999-03"),
+        ("The official said the summit in April would go ahead.", dt.date(1999, 3, 20), "April", "1999-04"),
+        ("Mr. Schwarz, 52 years old, will succeed Mr. Davison Feb. 1.", dt.date(1989, 10, 26), "Feb. 1", "1990-02-01"),
+        ("The dividend is payable Dec. 15 to holders of record Nov. 17.", dt.date(1989, 10, 26), "Dec. 15", "1989-12-15"),
+        ("The new rules, announced last month, take effect Jan. 1.", dt.date(2013, 10, 24), "Jan. 1", "2014-01-01"),
+        ("He said he would travel to Washington on Thursday.", dt.date(2000, 4, 5), "Thursday", "2000-04-06"),
+        # ... but far-off dates under a past cue stay in the past.
+        ("The president was sworn in on May 6.", dt.date(1999, 1, 22), "May 6", "1998-05-06"),
+        ("The accord was signed in September.", dt.date(1999, 3, 20), "September", "1998-09"),
+        # Kept rock solid: the days around the report date.
+        ("Police said on Monday that two bombs exploded in the capital.", dt.date(1997, 4, 2), "Monday", "1997-03-31"),
+        ("Troops opened fire on Nov. 21, killing four.", dt.date(1997, 12, 1), "Nov. 21", "1997-11-21"),
+        ("The ministers met last week in Geneva.", dt.date(1997, 12, 1), "last week", "1997-W48"),
+    ],
+)  # fmt: skip
+def test_dates_tense_slack_and_cues(sentence, report, phrase, timex):
+    assert _expression(sentence, report, phrase).timex == timex
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Shells hit the Christian quarter of the old city.",
+        "Residents of the quarter fled the shelling.",
+        "The six-year-old boy was found in the year-old camp.",
+    ],
+)
+def test_dates_story_anchors_do_not_fire_without_a_story(sentence):
+    found = [t for t in find_time_expressions(sentence, THU_2013_10_24) if t.timex_type == "DATE"]
+    assert found == [], [(t.text, t.timex) for t in found]

@@ -91,16 +91,16 @@ def test_tempeval_accord_on_hand_made(hand_made):
     assert scores["value"]["f1"] == 1.0
 
 
-# Floors reached when this was written (value F1: TBAQ 0.75, platinum 0.80); a change that
+# Floors just under the figures reached (value F1: TBAQ 0.791, platinum 0.797); a change that
 # drops below them has made resolution worse.
 @pytest.mark.parametrize(
     ("folder", "pattern", "floor"),
-    [("tempeval3-tbaq", "*/*.tml", 0.74), ("tempeval3-platinum", "*.tml", 0.78)],
+    [("tempeval3-tbaq", "*/*.tml", 0.78), ("tempeval3-platinum", "*.tml", 0.79)],
 )
 def test_tempeval_gold_sets_stay_above_floor(shared_dir, folder, pattern, floor):
     paths = sorted((shared_dir / "data" / folder).glob(pattern))
     if not paths:
         pytest.skip(f"{folder} is not present")
     scores = score_tempeval(paths)
-    assert scores["relaxed"]["f1"] >= 0.85
+    assert scores["relaxed"]["f1"] >= 0.88
     assert scores["value"]["f1"] >= floor, scores

@@ -9,7 +9,9 @@ Relative expressions are resolved against the report date; where the direction i
 Monday", "in March", "the weekend") the tense of the sentence decides, read from cues in the same
 sentence: the nearest of "will", "is due to", "plans to", "next" ... (future) or "said", "was",
 verbs in -ed ... (past). Without a cue a weekday is taken as past (news reports what happened)
-and a month as the nearest such month.
+and a month as the nearest such month. A cue is weak evidence (it may belong to another clause),
+so a date up to 45 days (a bare month: one month) on the other side keeps the report's year
+("said ... on Dec. 20", written on Dec. 6, is this December's).
 
 Contract forms chosen here (what an analyst filtering events by date expects):
 
@@ -22,8 +24,15 @@ Contract forms chosen here (what an analyst filtering events by date expects):
 - past/future references, durations and sets -> no ``date``.
 
 "three weeks later"/"two days earlier" are anchored to some other event in the story, not to the
-report date, so they give only the duration (``P3W``); "two days ago" and "in three days' time"
-are dates.
+report date, so they give only the duration (``P3W``, span "three weeks"); "two days ago", "in
+three days' time" and "(will ...) in three days" are dates.
+
+Story anchors, resolved in text order after the spans are chosen: "that day", "the next day",
+"the following year", "the previous month" ... count from the last date named before them (the
+report date when there is none); in results stories "the quarter", "the latest period" are the
+last quarter named (else the one that closed before the report), and "the year-ago quarter",
+"year-earlier", "a year ago" in a sentence with figures are that quarter a year before
+("third-quarter profit rose to $3 million from $2 million a year earlier" -> ``2020-Q3``).
 """
 
 from __future__ import annotations
@@ -57,7 +66,7 @@ _WEAK_YEAR_CONTEXT = frozenset(
 _NOT_PAST_ED = frozenset(
     "need indeed speed red bed seed feed breed united based armed hundred limited related "
     "expected scheduled planned proposed alleged detailed advanced concerned interested "
-    "reported".split()
+    "reported succeed proceed exceed heed bleed shed embed".split()
 )
 
 
@@ -68,6 +77,9 @@ class _Candidate:
     timex_type: TimexType
     value: str
     end_value: str | None = None
+    # Story-anchored expressions ("that day", "the quarter", "the year-ago quarter") carry what
+    # they are anchored to; ``value`` is then the fallback against the report date (see _anchor).
+    anchor: str | None = None
 
 
 @dataclass
@@ -83,12 +95,7 @@ class _Context:
         """The tense of the sentence around ``text[start:end]``: the nearest cue decides."""
         if self.forced_tense is not None:
             return self.forced_tense
-        if self._boundaries is None:
-            self._boundaries = [m.end() for m in _SENTENCE_END.finditer(self.text)]
-        i = bisect.bisect_right(self._boundaries, start)
-        s_start = self._boundaries[i - 1] if i else 0
-        j = bisect.bisect_left(self._boundaries, end)
-        s_end = self._boundaries[j] if j < len(self._boundaries) else len(self.text)
+        s_start, s_end = self.sentence(start, end)
         best: tuple[int, Tense] | None = None
         for m in self.cues.finditer(self.text, s_start, s_end):
             if m.start() < end and start < m.end():
@@ -112,8 +119,21 @@ class _Context:
                 best = (distance, cue_tense)
         return best[1] if best else None
 
+    def sentence(self, start: int, end: int) -> tuple[int, int]:
+        """The offsets of the sentence around ``text[start:end]``."""
+        if self._boundaries is None:
+            self._boundaries = [m.end() for m in _SENTENCE_END.finditer(self.text)]
+        i = bisect.bisect_right(self._boundaries, start)
+        s_start = self._boundaries[i - 1] if i else 0
+        j = bisect.bisect_left(self._boundaries, end)
+        s_end = self._boundaries[j] if j < len(self._boundaries) else len(self.text)
+        return s_start, s_end
 
-_SENTENCE_END = re.compile(r"[.!?][\"'\u201d)\]]*\s+(?=[\"'\u201c(\[]?[A-Z])|\n\s*\n")
+
+# Titles and initials ("Mr. Davison", "U.S. President") end with a period but not a sentence.
+_ABBREVIATIONS = "Mr Mrs Ms Dr St Gen Col Lt Sgt Capt Adm Sen Rep Gov Pres Prof Rev Jr Sr Gov Co Corp Inc No"
+_NOT_SENTENCE_END = "".join(rf"(?<!\b{a}\.)" for a in sorted(set(_ABBREVIATIONS.split()))) + r"(?<!\b[A-Z]\.)"
+_SENTENCE_END = re.compile(r"[.!?]" + _NOT_SENTENCE_END + r"[\"'\u201d)\]]*\s+(?=[\"'\u201c(\[]?[A-Z])|\n\s*\n")
 _WORD = re.compile(r"\w+")
 _PASSIVE_BEFORE = re.compile(r"\b(?:be|been|being|is|are|to)\s+$", re.IGNORECASE)
 
@@ -172,10 +192,13 @@ def _month_year(report: dt.date, month: int, day: int | None, tense: Tense | Non
             return report.year - 1
         return report.year
     diff = month - report.month
+    # The same slack for a bare month: next month under a past cue ("said ... in March", written
+    # in February) is still this year's, as is last month under a future cue.
+    month_slack = 1 if slack else 0
     if tense == "past":
-        return report.year if diff <= 0 else report.year - 1
+        return report.year if diff <= month_slack else report.year - 1
     if tense == "future":
-        return report.year if diff >= 0 else report.year + 1
+        return report.year if diff >= -month_slack else report.year + 1
     return report.year if diff <= 2 else report.year - 1
 
 
@@ -196,6 +219,9 @@ def _number(word: str, lex: DateLexicon) -> float | None:
         return lex.numbers[w]
     if re.fullmatch(r"\d+(?:\.\d+)?", w.replace(",", "")):
         return float(w.replace(",", ""))
+    half = re.fullmatch(r"(\d+) 1/2", w)
+    if half:
+        return int(half.group(1)) + 0.5
     parts = re.split(r"[\s-]+", w)
     if len(parts) == 2 and all(p in lex.numbers for p in parts):
         return lex.numbers[parts[0]] + lex.numbers[parts[1]]
@@ -215,13 +241,24 @@ def _duration(amount: float | None, unit: str) -> str:
     else:
         total = float(amount * factor)
         if not total.is_integer():
-            # Half units: "one and a half years" -> P18M, "1.5 hours" -> PT90M.
-            smaller = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24), "H": ("M", 60)}
-            if base in smaller and (total * smaller[base][1]).is_integer():
-                sub, mult = smaller[base]
-                if base == "D":
-                    return f"PT{int(total * mult)}H"
-                return f"P{'T' if time else ''}{int(total * mult)}{sub}"
+            # Fractions go to the next smaller unit, as TimeML writes them: "2 1/2 years" ->
+            # P2Y6M, "5 1/2 hours" -> PT5H30M, "1.5 days" -> P1DT12H.
+            smaller = {
+                "Y": ("M", 12),
+                "M": ("D", 30),
+                "W": ("D", 7),
+                "D": ("H", 24),
+                "H": ("M", 60),
+                "M_": ("S", 60),
+            }
+            key = "M_" if time and base == "M" else base
+            if key in smaller and (total * smaller[key][1]).is_integer():
+                sub, mult = smaller[key]
+                whole, rest = int(total), int(round((total - int(total)) * mult))
+                head = f"{whole}{base}" if whole else ""
+                if key == "D":
+                    return f"P{head}T{rest}H"
+                return f"P{'T' if time else ''}{head}{rest}{sub}"
             count = str(total)
         else:
             count = str(int(total))
@@ -383,7 +420,8 @@ def _h_month(m: re.Match[str], ctx: _Context) -> _Candidate | None:
     elif rel == "this":
         year = report.year
     else:
-        year = _month_year(report, month, None, ctx.tense(m.start(), m.end()))
+        tense = ctx.tense(m.start(), m.end())
+        year = _month_year(report, month, None, tense, 0 if ctx.forced_tense else 45)
     return _cand(m, "DATE", f"{year:04d}-{month:02d}")
 
 
@@ -569,6 +607,14 @@ def _h_ago(m: re.Match[str], ctx: _Context) -> _Candidate | None:
         fuzzy = "PAST_REF" if sign < 0 else "FUTURE_REF"
         return _cand(m, "DATE", fuzzy)
     n = int(amount) * sign
+    direction = m["dir"].lower()
+    if n == -1 and unit == "Y":
+        # "a year ago"/"a year earlier": in quarterly results, the same quarter a year before.
+        return _Candidate(m.start(), m.end(), "DATE", f"{report.year - 1:04d}", anchor="YAGO")
+    if direction in ("earlier", "later"):
+        # "three days later" counts from another event of the story, not from the report date:
+        # only the duration is known (TimeML marks "three days", without the adverb).
+        return _Candidate(m.start(), m.start("dir"), "DURATION", _duration(abs(n), unit))
     if unit == "D":
         return _cand(m, "DATE", _day(report + dt.timedelta(days=n)))
     if unit in ("W", "2W"):
@@ -731,6 +777,100 @@ def _h_holiday(m: re.Match[str], ctx: _Context) -> _Candidate | None:
     return _cand(m, "DATE", f"{year:04d}-{month:02d}-{day:02d}")
 
 
+def _default_quarter(report: dt.date) -> tuple[int, int]:
+    """The quarter a results story is about: the last one to close (reports come out ~6 weeks on)."""
+    day = report - dt.timedelta(days=50)
+    return day.year, (day.month - 1) // 3 + 1
+
+
+def _h_story_quarter(m: re.Match[str], ctx: _Context) -> _Candidate | None:
+    """'the quarter', 'the latest period', 'the same period last year': the story's quarter."""
+    mod = re.sub(r"\s+", " ", (m["mod"] or "").lower())
+    if m["unit"].lower() == "period" and not (mod or m["ago"]):
+        return None
+    year, q = _default_quarter(ctx.report_date)
+    if m["ago"]:
+        return _Candidate(m.start(), m.end(), "DATE", f"{year - 1:04d}-Q{q}", anchor="Q-4")
+    return _Candidate(m.start(), m.end(), "DATE", f"{year:04d}-Q{q}", anchor="Q0")
+
+
+def _h_year_ago_adj(m: re.Match[str], ctx: _Context) -> _Candidate | None:
+    """'the year-ago quarter', 'year-earlier results': a year before the story's period."""
+    report = ctx.report_date
+    word = (m["ord"] or "").lower()
+    if word in ctx.lexicon.ordinals:
+        return _cand(m, "DATE", f"{report.year - 1:04d}-Q{ctx.lexicon.ordinals[word]}")
+    if m["unit"]:
+        year, q = _default_quarter(report)
+        return _Candidate(m.start(), m.end(), "DATE", f"{year - 1:04d}-Q{q}", anchor="Q-4")
+    # The bare adjective ("year-earlier profit") is the expression; the noun is not.
+    return _Candidate(m.start("adj"), m.end("adj"), "DATE", f"{report.year - 1:04d}", anchor="YAGO")
+
+
+def _h_year_quarter(m: re.Match[str], ctx: _Context) -> _Candidate | None:
+    """'the 1988 third quarter', 'the 1988 quarter' (the story's quarter, in 1988)."""
+    year = int(m["yr"])
+    word = (m["ord"] or "").lower()
+    if word in ctx.lexicon.ordinals:
+        return _cand(m, "DATE", f"{year:04d}-Q{ctx.lexicon.ordinals[word]}")
+    return _Candidate(m.start(), m.end(), "DATE", f"{year:04d}", anchor=f"QY{year:04d}")
+
+
+def _h_the_year(m: re.Match[str], ctx: _Context) -> _Candidate | None:
+    """'for the year', 'the full year', 'the fiscal year' -> the report's year; 'the year ended
+    June 30' -> a one-year duration (the fiscal year it names ends on that date)."""
+    start = m.start("lead") if m["lead"] else m.start("the")
+    if m["ended"]:
+        return _Candidate(start, m.end("year"), "DURATION", "P1Y")
+    if not (m["mod"] or m["pre"] or m["lead"]):
+        return None
+    return _Candidate(start, m.end("year"), "DATE", f"{ctx.report_date.year:04d}")
+
+
+def _h_year_end(m: re.Match[str], ctx: _Context) -> _Candidate | None:
+    return _cand(m, "DATE", f"{ctx.report_date.year:04d}")
+
+
+def _h_anchored(m: re.Match[str], ctx: _Context) -> _Candidate | None:
+    """'that day', 'the next day', 'the following year' ...: counted from the last date before."""
+    code = ctx.lexicon.anchored[re.sub(r"\s+", " ", m["word"].lower())]
+    unit, step = code[0], int(code[1:])
+    return _Candidate(m.start(), m.end(), "DATE", _shift(ctx.report_date, unit, step), anchor=code)
+
+
+def _shift(day: dt.date, unit: str, step: int) -> str:
+    """The TIMEX3 value of the day/week/month/year ``step`` units from ``day``."""
+    if unit == "D":
+        return _day(day + dt.timedelta(days=step))
+    if unit == "W":
+        return _week(day + dt.timedelta(weeks=step))
+    if unit == "M":
+        y, mo = _add_months(day.year, day.month, step)
+        return f"{y:04d}-{mo:02d}"
+    return f"{day.year + step:04d}"
+
+
+def _h_in_future(m: re.Match[str], ctx: _Context) -> _Candidate | None:
+    """'(will ...) in three days' / 'in two weeks' time' -> the day/week/month/year it lands on."""
+    lex = ctx.lexicon
+    amount = _number(m["num"], lex)
+    if amount is None or not float(amount).is_integer() or amount <= 0:
+        return None
+    if not m["time"] and ctx.tense(m.start(), m.end()) != "future":
+        return None
+    unit = lex.units[m["unit"].lower()]
+    if unit not in ("D", "W", "M", "Y"):
+        return None
+    return _Candidate(m.start("num"), m.end(), "DATE", _shift(ctx.report_date, unit, int(amount)))
+
+
+def _h_weekday_set(m: re.Match[str], ctx: _Context) -> _Candidate | None:
+    """'on Mondays' -> every Monday (a SET)."""
+    if not m["wd"][:1].isupper():
+        return None
+    return _cand(m, "SET", f"XXXX-WXX-{ctx.lexicon.weekdays[m['wd'].lower()[:-1]]}")
+
+
 @lru_cache(maxsize=1)
 def _rules() -> tuple[tuple[_Rule, ...], re.Pattern[str]]:
     """Compile every pattern once (on first use), from the lexicon."""
@@ -742,7 +882,9 @@ def _rules() -> tuple[tuple[_Rule, ...], re.Pattern[str]]:
     weekday = rf"(?:{_alt(lex.weekdays)})(?!\w)"
     year = r"(?:1\d|20|21)\d\d"
     num_word = _alt(lex.numbers)
-    number = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|(?:{num_word})(?:-(?:{num_word}))?)"
+    ones = _alt(w for w, v in lex.numbers.items() if 1 <= v <= 9 and w.isalpha() and len(w) > 2)
+    # "5 1/2 hours", "twenty four hours" (transcripts leave out the hyphen), "twenty-five".
+    number = rf"(?:\d+\s+1/2|\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|(?:{num_word})(?:-(?:{num_word})|(?<=ty)\s+(?:{ones})\b)?)"
     vague = _alt(lex.vague_numbers)
     unit = rf"(?:{_alt(lex.units)})"
     mods = (
@@ -801,6 +943,45 @@ def _rules() -> tuple[tuple[_Rule, ...], re.Pattern[str]]:
             _h_decade,
         ),
         rule("century", r"\b(?:the\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)[\s-]+century\b", _h_century),
+        rule(
+            "anchored",
+            rf"\b(?=[tTeElL])(?P<word>{_alt(lex.anchored)})\b(?!\s+(?:last|next|this|yesterday|tomorrow)\b)",
+            _h_anchored,
+        ),
+        rule(
+            "story_quarter",
+            r"\b(?:the|that)\s+(?:(?P<mod>latest|same|comparable|corresponding|just-ended|just\s+ended)\s+)?"
+            r"(?:fiscal\s+)?(?P<unit>quarter|period)\b(?![\w-])(?!\s+of\b)"
+            r"(?P<ago>\s+(?:a\s+year\s+(?:ago|earlier)|(?:of\s+)?last\s+year|(?:of\s+)?the\s+previous\s+year)\b)?",
+            _h_story_quarter,
+        ),
+        rule(
+            "year_ago_adj",
+            rf"\b(?=[tTcCsSyYpP])(?:the\s+)?(?:(?:comparable|corresponding|same)\s+)?(?P<adj>year-ago|year-earlier|year-before|prior-year)"
+            rf"(?:\s+(?:(?P<ord>{_alt(lex.ordinals)})[\s-]+)?(?:fiscal\s+)?(?P<unit>quarter|period)\b)?",
+            _h_year_ago_adj,
+        ),
+        rule(
+            "year_quarter",
+            rf"\bthe\s+(?P<yr>{year})\s+(?:fiscal\s+)?(?:(?P<ord>{_alt(lex.ordinals)})[\s-]+)?(?:fiscal\s+)?(?:quarter|period)\b",
+            _h_year_quarter,
+        ),
+        rule(
+            "the_year",
+            r"\b(?=[eElLfFoOdDiItT])(?P<lead>(?:earlier|later)\s+in\s+)?(?:(?P<pre>for|of|during|in|through|throughout|over)\s+)?(?P<the>the)\s+"
+            r"(?:(?P<mod>full|fiscal|current\s+fiscal|calendar)\s+)?(?P<year>year)\b(?![-'\u2019])"
+            r"(?!\s+(?:ago|earlier|before|after|later|since|\d))(?P<ended>\s+(?:that\s+)?(?:ended|ending))?",
+            _h_the_year,
+        ),
+        rule("year_end", r"\b(?:year[\s-]end|year's\s+end)\b(?![\w-])", _h_year_end),
+        rule(
+            "in_future",
+            rf"\bin\s+(?P<num>{number})[\s-]+(?P<unit>day|week|month|year)s?(?P<time>(?:'|\u2019)?s?\s+time)?\b",
+            _h_in_future,
+        ),
+        rule(
+            "weekday_set", rf"\b(?P<wd>{_alt(w + 's' for w in lex.weekdays if len(w) > 3)})\b", _h_weekday_set
+        ),
         rule(
             "year",
             rf"(?:\b(?P<mod>{mods}|fiscal(?:\s+year)?\s+))?(?<![\w$€£.,/+#-])(?P<year>{year})(?![\w%]|[.,/:-]\d|\s*%)",
@@ -889,7 +1070,86 @@ def _strip_article(c: _Candidate, text: str) -> _Candidate:
         end -= 1
     if (start, end) == (c.start, c.end):
         return c
-    return _Candidate(start, end, c.timex_type, c.value, c.end_value)
+    return _Candidate(start, end, c.timex_type, c.value, c.end_value, c.anchor)
+
+
+# Words of a results story: with them, "a year earlier" compares quarters, not years.
+_FIGURES = re.compile(
+    r"[$%€£]|\b(?:cents?|percent|per\s+cent|profit|earnings|loss|revenue|sales|net|income|ended)\b",
+    re.IGNORECASE,
+)
+_GRAIN = {"D": 0, "W": 1, "M": 2, "Q": 3, "Y": 4}
+
+
+def _story_point(value: str) -> tuple[dt.date, str] | None:
+    """The first day and grain (D, W, M, Q, Y) of a resolved DATE/TIME value, None for others."""
+    m = re.match(r"(\d{4})-(\d{2})-(\d{2})", value)
+    if m:
+        return dt.date(int(m[1]), int(m[2]), int(m[3])), "D"
+    m = re.fullmatch(r"(\d{4})-W(\d{2})(?:-WE)?", value)
+    if m:
+        return dt.date.fromisocalendar(int(m[1]), int(m[2]), 1), "W"
+    m = re.fullmatch(r"(\d{4})-(\d{2})", value)
+    if m:
+        return dt.date(int(m[1]), int(m[2]), 1), "M"
+    m = re.fullmatch(r"(\d{4})-Q([1-4])", value)
+    if m:
+        return dt.date(int(m[1]), 3 * int(m[2]) - 2, 1), "Q"
+    m = re.fullmatch(r"(\d{4})", value)
+    if m:
+        return dt.date(int(m[1]), 1, 1), "Y"
+    return None
+
+
+def _anchor(taken: list[_Candidate], ctx: _Context) -> list[_Candidate]:
+    """Resolve story-anchored expressions, in text order, against what the story said before.
+
+    "the next day" counts from the last date named before it (of day grain), "that year" from the
+    last year; "the quarter"/"the year-ago quarter"/"a year earlier" from the last quarter named
+    ("third-quarter profit ... up from a year earlier" -> the third quarter of last year). Without
+    such a date the report date stands in; "the quarter" with no quarter named and no figures in
+    its sentence (a city's old quarter) is dropped.
+    """
+    point: tuple[dt.date, str] | None = None
+    quarter: tuple[int, int] | None = None
+    out: list[_Candidate] = []
+    for c in taken:
+        code = c.anchor
+        if code is not None:
+            value: str | None = c.value
+            s_start, s_end = ctx.sentence(c.start, c.end)
+            figures = bool(_FIGURES.search(ctx.text, s_start, s_end))
+            if code == "Q0":
+                if quarter is not None:
+                    value = f"{quarter[0]:04d}-Q{quarter[1]}"
+                elif not figures:
+                    value = None
+            elif code == "Q-4":
+                if quarter is not None:
+                    value = f"{quarter[0] - 1:04d}-Q{quarter[1]}"
+            elif code.startswith("QY"):
+                if quarter is not None:
+                    value = f"{code[2:]}-Q{quarter[1]}"
+            elif code == "YAGO":
+                if quarter is not None and figures:
+                    value = f"{quarter[0] - 1:04d}-Q{quarter[1]}"
+            elif point is not None and _GRAIN[point[1]] <= _GRAIN[code[0]]:
+                value = _shift(point[0], code[0], int(code[1:]))
+            if value is None:
+                continue
+            c = _Candidate(c.start, c.end, c.timex_type, value, c.end_value)
+            if code in ("Q-4", "YAGO") or code.startswith("QY"):
+                # "a year earlier" looks back from the story's time; it does not move it.
+                out.append(c)
+                continue
+        if c.timex_type in ("DATE", "TIME"):
+            found = _story_point(c.value)
+            if found is not None:
+                point = found
+                if found[1] == "Q":
+                    quarter = (found[0].year, (found[0].month - 1) // 3 + 1)
+        out.append(c)
+    return out
 
 
 def _find(text: str, report_date: dt.date, tense: Tense | None) -> list[TimeExpression]:
@@ -912,6 +1172,7 @@ def _find(text: str, report_date: dt.date, tense: Tense | None) -> list[TimeExpr
         if all(cand.end <= t.start or t.end <= cand.start for t in taken):
             taken.append(cand)
     taken.sort(key=lambda c: c.start)
+    taken = _anchor(taken, ctx)
     result = []
     for c in taken:
         date, precision, enddate = timex_to_contract(c.value, report_date, c.end_value)

@@ -22,7 +22,8 @@ class DateLexicon:
     duration unit (``D``, ``W``, ``TH``, ``10Y`` ...); ``seasons``/``parts_of_day`` to TIMEX3 codes;
     ``fuzzy`` to ``PRESENT_REF``/``PAST_REF``/``FUTURE_REF``; ``day_offsets`` to days from the
     report date; ``times_of_day`` to ``<offset>T<part>``; ``set_adverbs`` to a SET value;
-    ``holidays`` to ``MM-DD``; the cue sets decide the tense of a sentence.
+    ``holidays`` to ``MM-DD``; ``anchored`` ("the next day") to a unit and a step counted from the
+    last date before it in the story (``D+1``); the cue sets decide the tense of a sentence.
     """
 
     months: dict[str, int]
@@ -38,6 +39,7 @@ class DateLexicon:
     times_of_day: dict[str, str]
     set_adverbs: dict[str, str]
     holidays: dict[str, str]
+    anchored: dict[str, str]
     future_cues: frozenset[str]
     past_cues: frozenset[str]
     count_nouns: frozenset[str]
@@ -73,6 +75,7 @@ def load_date_lexicon() -> DateLexicon:
         times_of_day=dict(group("time_of_day")),
         set_adverbs=dict(group("set_adverb")),
         holidays=dict(group("holiday")),
+        anchored=dict(group("anchored")),
         future_cues=frozenset(group("future_cue")),
         past_cues=frozenset(group("past_cue")),
         count_nouns=frozenset(group("count_noun")),
