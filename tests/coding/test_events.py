@@ -50,7 +50,7 @@ def test_lexicon_quad_class_follows_cameo_root(cameo, quad):
     [
         ("Russian troops attacked Georgian positions near Tskhinvali on Friday.", "ASSAULT", "RUS", "GEO"),
         ("Chinese President Hu Jintao met Japanese Prime Minister Shinzo Abe in Hanoi on Saturday.", "CONSULT", "CHN", "JPN"),
-        ("The United States imposed sanctions on Iran on Monday.", "COERCE", "USA", "IRN"),
+        ("The United States imposed sanctions on Iran on Monday.", "SANCTION", "USA", "IRN"),
         ("Pakistan accused India of backing separatist rebels.", "ACCUSE", "PAK", "IND"),
         ("France condemned the Israeli air strikes on Lebanon.", "ACCUSE", "FRA", "ISR"),
         ("Japan pledged 100 million dollars in aid to Indonesia.", "AGREE", "JPN", "IDN"),
@@ -156,3 +156,44 @@ def test_public_extract_is_not_shadowed_by_a_subpackage():
     import accord.pipeline
 
     assert callable(accord.extract)
+
+
+@pytest.mark.parametrize(
+    ("text", "event", "actor", "recipient"),
+    [
+        # PLOVER: a readiness to cooperate is AGREE.
+        ("France is ready to contribute 4,000 troops to the peace force in Liberia.", "AGREE", "FRA", "LBR"),
+        # Diplomatic protests are ACCUSE (manual, PROTEST notes).
+        ("Serbia lodged an official protest with Albania on Tuesday.", "ACCUSE", "SRB", "ALB"),
+        # Removing a curfew is CONCEDE (manual, CONCEDE).
+        ("Serbia lifted a night curfew in Montenegro on Wednesday.", "CONCEDE", "SRB", "MNE"),
+        ("Japan expressed support for the Indian bid on Monday.", "SUPPORT", "JPN", "IND"),
+        ("Sri Lanka has established diplomatic ties with Iran.", "SUPPORT", "LKA", "IRN"),
+        # A visit's host is the place it went to.
+        ("Iraqi President Saddam Hussein arrived in Amman on Wednesday.", "CONSULT", "IRQ", "JOR"),
+        ("The European Union imposed sanctions on Burma on Monday.", "SANCTION", "EUR", "MMR"),
+    ],
+)
+def test_events_plover_rules_on_wire_sentences(extractor, text, event, actor, recipient):
+    found = [(e["event"], _sides(e)) for e in _events(extractor, text)]
+    assert any(e == event and actor in a and recipient in r for e, (a, r) in found), found
+
+
+def test_events_conditional_force_is_a_threat(extractor):
+    events = _events(extractor, "North Korea will attack South Korea unless the drills stop.")
+    assert [e["event"] for e in events] == ["THREATEN"] and events[0]["status"] == "hypothetical"
+
+
+def test_events_purpose_infinitive_is_not_an_act(extractor):
+    text = "The Syrian Democratic Forces were raised by Washington to fight Islamic State."
+    assert all(e["event"] != "ASSAULT" for e in _events(extractor, text))
+
+
+def test_events_reported_obligation_is_the_speakers_demand(extractor):
+    events = _events(extractor, "A senior British minister reiterated that Libya must hand over the suspects.")
+    assert [(e["event"], _sides(e)) for e in events] == [("REQUEST", ({"GBR"}, {"LBY"}))]
+
+
+def test_events_meeting_with_a_direct_object_keeps_its_direction(extractor):
+    [event] = _events(extractor, "Chinese President Hu Jintao met Japanese Prime Minister Shinzo Abe on Saturday.")
+    assert _sides(event) == ({"CHN"}, {"JPN"}) and event["symmetric"] is False

@@ -18,6 +18,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from accord.coding.casualties import find_casualties, is_death_setting, unnamed_sides, with_casualties
 from accord.coding.lexicon import CodeInfo, Lexicon, TriggerRule
 from accord.coding.status import find_status
 from accord.records import (
@@ -51,6 +52,7 @@ _FREE_DEPS = frozenset({"conj", "appos", "cc"})
 # Event types that are complete with one side only (a protest, a deployment, a resignation, an attack by
 # an unknown hand). Every other type needs both sides to be worth an analyst's time.
 _ONE_SIDED_TYPES = frozenset({"PROTEST", "MOBILIZE", "RETREAT", "ASSAULT"})
+_OBLIGATION_AUX = frozenset({"must", "should"})
 # Verbs that report other acts: their date phrase dates what they report ("said on Monday that ...").
 _REPORTING_VERBS = frozenset(
     {"say", "tell", "report", "announce", "confirm", "add", "state", "disclose", "reveal", "declare", "claim",
@@ -86,6 +88,7 @@ class _Candidate:
     rule: TriggerRule
     support: Token | None  # the support verb of an event noun ("held talks")
     trigger_tokens: tuple[Token, ...]
+    speaker: Token | None = None  # a reported obligation: "X said Y must ..." (X demands of Y)
 
 
 def find_events(doc: Doc, context: EventContext, lexicon: Lexicon) -> list[Event]:
@@ -103,7 +106,7 @@ def find_events(doc: Doc, context: EventContext, lexicon: Lexicon) -> list[Event
             event, previous_sides = finder.build(candidate, sentence, sentence_index, previous_sides, owners)
             if event is not None:
                 events.append(event)
-    return _merge_duplicates(events)
+    return _unique_ids(_merge_duplicates(events))
 
 
 def _index_mentions(mentions: Sequence[ActorMention]) -> dict[int, ActorMention]:
@@ -177,9 +180,30 @@ class _Finder:
                 obj = _object_of(token)
                 if obj is not None:
                     consumed.add(obj.i)
+        obligations = self._reported_obligations(sentence)
+        if obligations:
+            # "Britain said Libya must hand over the suspects" reports Britain's demand, not a handover.
+            obliged = {c.token.i for c in obligations}
+            found = [c for c in found if c.token.i not in obliged and (c.support is None or c.support.i not in obliged)]
+            found += obligations
         # A noun whose support verb fired as a trigger itself is the same event.
         verbs = {c.token.i for c in found}
         return [c for c in found if c.support is None or c.support.i not in verbs]
+
+    def _reported_obligations(self, sentence: Span) -> list[_Candidate]:
+        """'Britain said Libya must hand over the suspects': a demand by the speaker of the one obliged."""
+        rule = self.lexicon.obligation_rule
+        if rule is None:
+            return []
+        found: list[_Candidate] = []
+        for token in sentence:
+            if token.dep_ != "ccomp" or not _is_verb(token):
+                continue
+            modal = next((c for c in token.children if c.dep_ == "aux" and c.lower_ in _OBLIGATION_AUX), None)
+            if modal is None or token.head.lemma_.lower() not in self.lexicon.obligation_frames:
+                continue
+            found.append(_Candidate(token, rule, None, (modal, token), speaker=token.head))
+        return found
 
     def _lemma(self, token: Token) -> str:
         lemma = token.lemma_.lower()
@@ -235,6 +259,8 @@ class _Finder:
         return None
 
     def _support_verb(self, noun: Token) -> Token | None:
+        if noun.dep_ == "compound" and noun.head.lemma_.lower() in self.lexicon.generic_event_heads:
+            noun = noun.head  # "launched a mediation effort": the effort stands where the event would
         head = noun.head
         if noun.dep_ in ("dobj", "nsubjpass", "obj") and _is_verb(head):
             return head if head.lemma_.lower() in self.lexicon.support_verbs else None
@@ -255,7 +281,8 @@ class _Finder:
             # "in protest at", "in retaliation": a bare noun after "in" says why, not what happened.
             return noun.head.lower_ != "in" or any(c.dep_ in ("det", "poss") for c in noun.children)
         if noun.dep_ in ("nsubj", "nsubjpass") and _is_verb(noun.head):
-            return True
+            # "the attack killed five", "talks began": only verbs that say an event happened anchor it.
+            return noun.head.lemma_.lower() in self.lexicon.event_predicates
         for child in noun.children:
             if child.dep_ in _MODIFIER_DEPS and self._mention_in(child) is not None:
                 return True
@@ -289,6 +316,9 @@ class _Finder:
         if time is not None and time.timex_type == "SET":
             return None, previous  # "the ministers meet annually": a habit, not an event
         actor_tokens, recipient_tokens = self._argument_tokens(candidate)
+        # "on Monday" is when, not whom.
+        actor_tokens = [t for t in actor_tokens if t.i not in self.time_tokens]
+        recipient_tokens = [t for t in recipient_tokens if t.i not in self.time_tokens]
         confidence = 0.85
         actors = self._mentions(actor_tokens)
         recipients = [m for m in self._mentions(recipient_tokens) if m not in actors]
@@ -306,6 +336,11 @@ class _Finder:
         recipient_entities = _prune_countries(
             _distinct_entities(m.entity for m in recipients if m.entity.name not in actor_names)
         )
+        if not recipient_entities and actor_entities and rule.destination:
+            # "Saddam Hussein arrived in Amman": a visit's host is the country it went to.
+            host = self._location_in(clause)
+            if host is not None and host.country_code not in {e.code for e in actor_entities}:
+                recipient_entities = (_place_entity(host),)
         if not recipient_entities and actor_entities and rule.code.event in _PLACE_TARGET_TYPES:
             # "shelled the power plant in Gaza", "threatened a curfew in Algiers": the target is where
             # the act falls, the country's own people when it falls at home.
@@ -322,24 +357,38 @@ class _Finder:
             recipient_entities = tuple(e for e in actor_entities if e.code != first)
             actor_entities = tuple(e for e in actor_entities if e.code == first)
             symmetric = True
-        elif rule.reciprocal and actor_entities and recipient_entities:
+        elif rule.reciprocal and actor_entities and recipient_entities and self._with_partner(clause, recipients):
+            # "held a summit with Modi", "signed a pact with Russia": the two act together. A direct
+            # object ("Singh meets Shoigu") keeps PLOVER's actor -> recipient direction.
             symmetric = True
         if (not actor_entities or not recipient_entities) and previous is not None:
             if sentence_index - previous[2] <= 2 and self._may_inherit(candidate):
                 actor_entities, recipient_entities = _inherit(actor_entities, recipient_entities, previous)
                 confidence -= 0.2
+        code = rule.code
+        if not (actor_entities and recipient_entities):
+            # Conflict acts by or against unnamed people keep the place where they fall (see casualties.py).
+            sides = unnamed_sides(code.event, actor_entities, recipient_entities, actor_tokens,
+                                  self._location_in(clause), self.context.locations, sentence)
+            if sides is None:
+                return None, previous
+            actor_entities, recipient_entities = sides
         if not actor_entities and not recipient_entities:
             return None, previous
-        code = rule.code
         if not (actor_entities and recipient_entities) and (
-            code.event not in _ONE_SIDED_TYPES or not (_is_verb(token) or candidate.support is not None)
+            code.event not in _ONE_SIDED_TYPES
+            or not (_is_verb(token) or candidate.support is not None or is_death_setting(token))
         ):
-            return None, previous
-        if code.event in ("ASSAULT",) and not actor_entities and not self._has_location(sentence):
             return None, previous
         if _is_purpose(clause):
             return None, previous  # "units raised to fight Isis": an aim, not an act
-        status = find_status(token, candidate.support, time, self.article.date)
+        if (
+            code.event == "PROTEST"
+            and candidate.support is not None
+            and candidate.support.lemma_.lower() in self.lexicon.diplomatic_protest_verbs
+        ):
+            code = self.lexicon.code("114")  # "lodged a protest with Albania": a complaint, PLOVER ACCUSE
+        status = find_status(candidate.speaker or token, candidate.support, time, self.article.date)
         if status in ("planned", "hypothetical"):
             code = self._unrealised_code(code, status)
         date, precision, enddate = self._date_fields(time, status)
@@ -348,7 +397,7 @@ class _Finder:
         stripped = text.rstrip()
         trigger = _trigger(self.doc, candidate.trigger_tokens)
         event = Event(
-            id=_event_id(self.article.id, trigger.start, code.cameo),
+            id=_event_id(self.article.id, token.idx, code.cameo),
             article_id=self.article.id,
             date=date,
             date_precision=precision,
@@ -365,7 +414,8 @@ class _Finder:
             recipient=recipient_entities,
             symmetric=symmetric,
             event_loc=self._location_for(clause, sentence, rule),
-            quantities=self._quantities_in(sentence),
+            quantities=with_casualties(self._quantities_in(sentence), find_casualties(self.doc, sentence, token))
+            if code.event in ("ASSAULT", "COERCE") else self._quantities_in(sentence),
             money=tuple(m for m in self.context.money if text_start <= m.start < text_end),
             text=stripped,
             text_start=text_start,
@@ -380,6 +430,8 @@ class _Finder:
         token = candidate.token
         actors: list[Token] = []
         recipients: list[Token] = []
+        if candidate.speaker is not None:
+            return _subjects(candidate.speaker), [c for c in token.children if c.dep_ in _SUBJECT_DEPS]
         if candidate.support is not None or not _is_verb(token):
             verb = candidate.support
             if verb is not None:
@@ -392,6 +444,9 @@ class _Finder:
             actors += [c for c in token.children if c.dep_ in _MODIFIER_DEPS or c.dep_ == "agent"]
             actors += [p for c in token.children if c.dep_ == "prep" and c.lower_ == "by" for p in c.children]
             recipients += _preposition_objects(token)
+            # "support for the Indian bid", "aid for Haiti": a noun's "for" names its beneficiary.
+            recipients += [p for c in token.children if c.dep_ == "prep" and c.lower_ == "for" for p in c.children
+                           if p.dep_ == "pobj"]
             if not actors and not recipients:
                 recipients += [p for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
             return actors, recipients
@@ -410,6 +465,10 @@ class _Finder:
             recipients += [c for c in token.children if c.dep_ == "nsubjpass" and c.lower_ not in _RELATIVE_PRONOUNS]
         objects = [c for c in token.children if c.dep_ in _OBJECT_DEPS]
         recipients += _preposition_objects(token)
+        particle = candidate.rule.particle
+        if particle is not None and particle not in _RECIPIENT_PREPS:
+            # "called on Damascus to ...", "called for Syria to ...": the particle's object is addressed.
+            recipients += [p for c in token.children if c.lower_ == particle for p in c.children if p.dep_ == "pobj"]
         for obj in objects:
             recipients += _preposition_objects(obj)
         if candidate.rule.objects is None:
@@ -453,6 +512,17 @@ class _Finder:
                 if mention not in chosen:
                     chosen.append(mention)
         return chosen
+
+    def _with_partner(self, clause: Token, recipients: Sequence[ActorMention]) -> bool:
+        """Whether a recipient hangs on a "with" (or "between") phrase of the act or of its object."""
+        heads = [clause, *[c for c in clause.children if c.dep_ in _OBJECT_DEPS]]
+        for head in heads:
+            for prep in head.children:
+                if prep.dep_ == "prep" and prep.lower_ in ("with", "between"):
+                    positions = {t.i for t in prep.subtree}
+                    if any(m.token_start in positions for m in recipients):
+                        return True
+        return False
 
     def _window(
         self, sentence: Span, clause: Token, *, left: bool, exclude: Sequence[ActorMention]
@@ -605,6 +675,12 @@ def _lemmas(token: Token) -> set[str]:
     for child in token.children:
         if child.dep_ in ("nmod", "compound") and child.pos_ == "NOUN":
             found |= {child.lemma_.lower(), child.lower_}
+        # "25,000 tons of food aid", "part of a military aid programme": the measure names the thing.
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    found |= {pobj.lemma_.lower(), pobj.lower_}
+                    found |= {c.lemma_.lower() for c in pobj.children if c.dep_ in ("compound", "amod")}
     return found
 
 
@@ -782,6 +858,18 @@ def _article_location(locations: Sequence[Location]) -> Location | None:
         counts[loc.country_code] = counts.get(loc.country_code, 0) + 1
     top = max(counts, key=lambda code: counts[code])
     return next(loc for loc in locations if loc.country_code == top)
+
+
+def _unique_ids(events: list[Event]) -> list[Event]:
+    """Ids stay stable across runs and unique within the article: two acts coded from one trigger
+    with the same code (a rare parse) get a numbered suffix in text order."""
+    seen: dict[str, int] = {}
+    unique: list[Event] = []
+    for event in events:
+        count = seen.get(event.id, 0)
+        seen[event.id] = count + 1
+        unique.append(event if count == 0 else replace(event, id=f"{event.id}-{count + 1}"))
+    return unique
 
 
 def _merge_duplicates(events: list[Event]) -> list[Event]:

@@ -47,6 +47,11 @@ class Lexicon:
     codes: dict[str, CodeInfo]
     support_verbs: frozenset[str]
     blocked_modifiers: frozenset[str] = frozenset()
+    generic_event_heads: frozenset[str] = frozenset()
+    diplomatic_protest_verbs: frozenset[str] = frozenset()
+    event_predicates: frozenset[str] = frozenset()
+    obligation_frames: frozenset[str] = frozenset()
+    obligation_rule: TriggerRule | None = None
 
     def rules(self, lemma: str, pos: str) -> tuple[TriggerRule, ...]:
         return self.rules_by_lemma.get((lemma, pos), ())
@@ -154,4 +159,10 @@ def load_lexicon(data_dir: Path | None = None) -> Lexicon:
         codes=codes,
         support_verbs=classes.get("SUPPORTVERB", frozenset()),
         blocked_modifiers=classes.get("NONEVENT_MODIFIER", frozenset()),
+        generic_event_heads=classes.get("GENERIC_EVENT_HEAD", frozenset()),
+        diplomatic_protest_verbs=classes.get("DIPLOMATIC_PROTEST_VERB", frozenset()),
+        event_predicates=classes.get("EVENT_PREDICATE", frozenset()),
+        obligation_frames=classes.get("OBLIGATION_FRAME", frozenset()),
+        # "X said Y must ...": PLOVER REQUEST (CAMEO 100, demand), see events.py.
+        obligation_rule=TriggerRule("must", None, "VERB", None, codes["100"], False, False),
     )

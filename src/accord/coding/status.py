@@ -25,7 +25,8 @@ _NEGATORS = frozenset({"not", "n't", "never", "no"})
 _FUTURE_GOVERNORS = frozenset(
     {"plan", "expect", "schedule", "intend", "aim", "prepare", "hope", "want", "seek", "set", "due", "propose",
      "decide", "agree", "arrange", "slate", "try", "attempt", "promise", "pledge", "vow", "offer", "threaten",
-     "consider", "mull", "go", "wish", "invite", "urge", "call", "ask"}
+     "consider", "mull", "go", "wish", "invite", "urge", "call", "ask", "willing", "ready", "prepared", "eager",
+     "keen", "poised", "determined", "intent", "likely"}
 )
 _NEGATING_GOVERNORS = frozenset({"fail", "refuse", "decline", "cancel", "postpone", "deny", "reject", "avoid"})
 _CONDITIONAL_MARKERS = frozenset({"if", "unless", "whether"})
@@ -46,6 +47,8 @@ def find_status(trigger: Token, support: Token | None, time: TimeExpression | No
     # Only the verb itself and the verbs that control it (xcomp chain) decide tense and mood.
     for token in chain:
         aux = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
+        if aux & _FUTURE_AUX and _has_condition(token):
+            return "hypothetical"  # "will withdraw its troops unless ...": a conditional, i.e. a threat
         if aux & _FUTURE_AUX:
             return "planned"
         if aux & _HYPOTHETICAL_AUX:
@@ -66,6 +69,14 @@ def find_status(trigger: Token, support: Token | None, time: TimeExpression | No
         if time.date > report_date.isoformat()[: len(time.date)]:
             return "planned"
     return "occurred"
+
+
+def _has_condition(verb: Token) -> bool:
+    """An 'unless'/'if' clause hangs on the verb: what it states depends on another act."""
+    return any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("unless", "if") for m in c.children)
+        for c in verb.children
+    )
 
 
 def _governors(verb: Token) -> list[Token]:
