@@ -430,8 +430,11 @@ class Database:
     def _actors(self, limit: int, offset: int, partners: int) -> list[dict[str, Any]]:
         sql, params = _paged(
             """
-            SELECT code, mode(kind) AS kind, count(DISTINCT event_id) AS events
-            FROM event_participants GROUP BY code ORDER BY events DESC, code
+            WITH kinds AS (SELECT code, kind, count(*) AS n FROM event_participants GROUP BY code, kind),
+                 main_kind AS (SELECT code, first(kind ORDER BY n DESC, kind) AS kind FROM kinds GROUP BY code)
+            SELECT p.code, any_value(m.kind) AS kind, count(DISTINCT p.event_id) AS events
+            FROM event_participants p JOIN main_kind m USING (code)
+            GROUP BY p.code ORDER BY events DESC, p.code
             """,
             [],
             limit,
