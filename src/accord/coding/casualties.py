@@ -116,15 +116,15 @@ def find_casualties(doc: Doc, sentence: Span, trigger: Token) -> list[Quantity]:
 
 
 def with_casualties(quantities: Sequence[Quantity], casualties: Sequence[Quantity]) -> tuple[Quantity, ...]:
-    """``quantities`` with ``casualties`` added; a casualty count replaces a quantity at the same offsets.
+    """``quantities`` with ``casualties`` added; a casualty count replaces a quantity over the same words
+    ("at least 13" from the number resolver and "13" wounded are one count).
 
-    >>> plain = Quantity(12.0, "12", 7, 9)
-    >>> rich = Quantity(12.0, "12", 7, 9, unit="killed", item="people")
+    >>> plain = Quantity(12.0, "at least 12", 0, 11)
+    >>> rich = Quantity(12.0, "12", 9, 11, unit="killed", item="people")
     >>> with_casualties([plain], [rich]) == (rich,)
     True
     """
-    taken = {(q.start, q.end) for q in casualties}
-    kept = [q for q in quantities if (q.start, q.end) not in taken]
+    kept = [q for q in quantities if not any(q.start < c.end and c.start < q.end for c in casualties)]
     return tuple(sorted([*kept, *casualties], key=lambda q: q.start))
 
 

@@ -59,7 +59,7 @@ _REPORTING_VERBS = frozenset(
      "quote", "note", "learn", "write", "show", "indicate"}
 )
 # Acts whose target, when unnamed, is the place where they fall.
-_PLACE_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "THREATEN", "MOBILIZE", "SANCTION"})
+_PLACE_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "THREATEN", "MOBILIZE", "SANCTION", "CONCEDE", "RETREAT"})
 # PLOVER: cooperative acts reported in the future tense are coded AGREE (manual, AGREE, first note).
 _FUTURE_AS_AGREE = {"CONSULT": "036", "SUPPORT": "032", "COOPERATE": "031", "AID": "033"}
 # Announced or supposed force and coercion are threats: CAMEO 138 threaten military force, 132
@@ -319,6 +319,8 @@ class _Finder:
         # "on Monday" is when, not whom.
         actor_tokens = [t for t in actor_tokens if t.i not in self.time_tokens]
         recipient_tokens = [t for t in recipient_tokens if t.i not in self.time_tokens]
+        if rule.transitive and not recipient_tokens:
+            return None, previous  # "warned that prices could rise": a statement, not a threat
         confidence = 0.85
         actors = self._mentions(actor_tokens)
         recipients = [m for m in self._mentions(recipient_tokens) if m not in actors]
@@ -348,6 +350,8 @@ class _Finder:
             if target is not None:
                 recipient_entities = (_place_entity(target),)
                 confidence -= 0.1
+        if actor_entities and {e.name for e in actor_entities} == {e.name for e in recipient_entities}:
+            recipient_entities = ()  # "Abbas's call ... Abbas": one party is not a pair
         symmetric = False
         if not actor_entities and len({e.code for e in recipient_entities}) >= 2:
             actor_entities, recipient_entities = recipient_entities, ()
@@ -382,6 +386,10 @@ class _Finder:
             return None, previous
         if _is_purpose(clause):
             return None, previous  # "units raised to fight Isis": an aim, not an act
+        if code.event == "ASSAULT" and _is_verb(token) and any(
+            c.dep_ == "prep" and c.lower_ in ("for", "over") for c in token.children
+        ):
+            code = self.lexicon.code("111")  # "attacked Washington for its arms sales": criticism
         if (
             code.event == "PROTEST"
             and candidate.support is not None
@@ -536,6 +544,8 @@ class _Finder:
             if token.text in ('"', "“", "”") or (left and token.text == ";"):
                 break
             mention = self.mention_at.get(i)
+            if mention is not None and _is_place_phrase(self.doc[mention.head]):
+                mention = None  # "alternatives in Russia and India": a place, not a party
             if mention is not None and mention not in exclude:
                 if mention not in found:
                     found.append(mention)
@@ -718,6 +728,14 @@ def _is_purpose(verb: Token) -> bool:
     if not _is_verb(verb) or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return False
     return verb.dep_ in ("advcl", "acl") or (verb.dep_ == "xcomp" and verb.head.tag_ == "VBN")
+
+
+def _is_place_phrase(token: Token) -> bool:
+    """A country named as where something is ("in Saudi Arabia"), not as who acts."""
+    head = token
+    while head.dep_ in ("compound", "conj", "appos") and head.head.i != head.i:
+        head = head.head
+    return head.dep_ == "pobj" and head.head.lower_ in _LOCATION_PREPS
 
 
 def _agentless_passive(verb: Token) -> bool:

@@ -39,6 +39,7 @@ class TriggerRule:
     reciprocal: bool
     destination: bool
     blocked: bool = False  # a row whose cameo is "-": this word with this object is not an event
+    transitive: bool = False  # needs a recipient in the parse (an object or a recipient preposition)
 
 
 @dataclass(frozen=True)
@@ -150,6 +151,7 @@ def load_lexicon(data_dir: Path | None = None) -> Lexicon:
             reciprocal="reciprocal" in flags,
             destination="dest" in flags,
             blocked=blocked,
+            transitive="transitive" in flags,
         )
         rules.setdefault((lemma, row["pos"]), []).append(rule)
         if not blocked:

@@ -29,6 +29,7 @@ _FUTURE_GOVERNORS = frozenset(
      "keen", "poised", "determined", "intent", "likely"}
 )
 _NEGATING_GOVERNORS = frozenset({"fail", "refuse", "decline", "cancel", "postpone", "deny", "reject", "avoid"})
+_NEGATING_NOUNS = frozenset({"refusal", "failure", "rejection", "reluctance", "unwillingness", "inability"})
 _CONDITIONAL_MARKERS = frozenset({"if", "unless", "whether"})
 
 
@@ -39,6 +40,8 @@ def find_status(trigger: Token, support: Token | None, time: TimeExpression | No
     """
     verb = support or trigger
     chain = [verb, *_governors(verb)]
+    if verb.dep_ in ("acl", "xcomp") and verb.head.lemma_.lower() in _NEGATING_NOUNS:
+        return "negated"  # "its refusal to recognize Israel", "the failure to reach a deal"
     for token in chain:
         if _negated(token):
             return "negated"
