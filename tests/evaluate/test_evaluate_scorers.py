@@ -176,6 +176,7 @@ def test_read_messages_dateline_unwrap_and_recase(tmp_path: Path):
     assert (first.id, first.date, first.dated) == ("TST9-MUC4-0001", D(1989, 11, 17), True)
     assert first.text == "[Text] Six jesuits were killed yesterday in El Salvador.\n\nThe army denied it."
     assert (second.id, second.date, second.dated) == ("TST9-MUC4-0002", D(1989, 11, 17), False)
+    assert (first.dateline, second.dateline) == ("SAN SALVADOR", "LIMA")
 
 
 @pytest.mark.parametrize(

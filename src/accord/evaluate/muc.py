@@ -85,6 +85,7 @@ class MucMessage:
     date: dt.date
     dated: bool
     text: str
+    dateline: str | None = None  # the place the report was filed from ("SAN SALVADOR"), as a wire dateline
 
 
 @dataclass(frozen=True)
@@ -221,7 +222,7 @@ def read_messages(path: Path, *, upper_case: bool) -> list[MucMessage]:
     """
     raw = Path(path).read_text(encoding="latin-1")
     parts = _ID.split(raw)
-    found: list[tuple[str, dt.date | None, str]] = []
+    found: list[tuple[str, dt.date | None, str, str | None]] = []
     for i in range(1, len(parts), 2):
         message_id, body = parts[i].upper(), parts[i + 1]
         m = _DATELINE.match(body)
@@ -233,15 +234,17 @@ def read_messages(path: Path, *, upper_case: bool) -> list[MucMessage]:
         text = "\n\n".join(p for p in paragraphs if p)
         if upper_case:
             text = recase(text)
-        found.append((message_id, date, text))
+        # The dateline's place, as a wire service prints it: Accord reads it like a TimeML DCT's.
+        place = " ".join(m.group("place").split()).strip(" ,") if m else ""
+        found.append((message_id, date, text, place.upper() if 0 < len(place) <= 40 else None))
     # An undated message takes the previous dated message's date (the next one's at the file start).
-    dates = [d for _, d, _ in found if d is not None]
+    dates = [d for _, d, _, _ in found if d is not None]
     messages = []
     stand_in = dates[0] if dates else None
-    for message_id, date, text in found:
+    for message_id, date, text, place in found:
         stand_in = date or stand_in
         if stand_in is not None:
-            messages.append(MucMessage(message_id, stand_in, date is not None, text))
+            messages.append(MucMessage(message_id, stand_in, date is not None, text, place))
     return messages
 
 
@@ -385,7 +388,7 @@ def run_muc(
         messages += read_messages(root / text_file, upper_case=upper)
         templates += read_keys(root / key_file)[0]
     messages = messages[:limit]
-    articles = [Article(id=m.id, date=m.date, text=m.text, origin=m.id) for m in messages]
+    articles = [Article(id=m.id, date=m.date, text=m.text, origin=m.id, dateline=m.dateline) for m in messages]
     result = score_muc(templates, run_extractor(extractor, articles), [m.id for m in messages])
     result["split"] = "TST3+TST4" if split == "test" else "DEV"
     result["counts"]["undated_messages"] = sum(not m.dated for m in messages)
