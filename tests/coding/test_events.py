@@ -197,3 +197,8 @@ def test_events_reported_obligation_is_the_speakers_demand(extractor):
 def test_events_meeting_with_a_direct_object_keeps_its_direction(extractor):
     [event] = _events(extractor, "Chinese President Hu Jintao met Japanese Prime Minister Shinzo Abe on Saturday.")
     assert _sides(event) == ({"CHN"}, {"JPN"}) and event["symmetric"] is False
+
+
+def test_events_people_who_gathered_to_protest_did_protest(extractor):
+    events = _events(extractor, "On Monday, hundreds of students gathered in Lagos, Nigeria to protest against fuel prices.")
+    assert [e["event"] for e in events] == ["PROTEST"]

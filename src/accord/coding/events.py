@@ -384,8 +384,9 @@ class _Finder:
             or not (_is_verb(token) or candidate.support is not None or is_death_setting(token))
         ):
             return None, previous
-        if _is_purpose(clause):
-            return None, previous  # "units raised to fight Isis": an aim, not an act
+        if _is_purpose(clause) and rule.code.event != "PROTEST":
+            # "units raised to fight Isis": an aim, not an act. People who "gathered to protest" did.
+            return None, previous
         if code.event == "ASSAULT" and _is_verb(token) and any(
             c.dep_ == "prep" and c.lower_ in ("for", "over") for c in token.children
         ):
