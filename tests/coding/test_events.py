@@ -202,3 +202,20 @@ def test_events_meeting_with_a_direct_object_keeps_its_direction(extractor):
 def test_events_people_who_gathered_to_protest_did_protest(extractor):
     events = _events(extractor, "On Monday, hundreds of students gathered in Lagos, Nigeria to protest against fuel prices.")
     assert [e["event"] for e in events] == ["PROTEST"]
+
+
+@pytest.mark.parametrize(
+    ("text", "events"),
+    [
+        ("Egypt urged Israel to halt its military operations in Gaza.", ["REQUEST"]),
+        ("Sudan accused Chad of violating the ceasefire.", ["ACCUSE"]),
+        ("North Korea threatened to attack South Korea.", ["THREATEN"]),
+    ],
+)
+def test_events_content_of_a_demand_or_charge_is_not_a_second_event(extractor, text, events):
+    assert [e["event"] for e in _events(extractor, text)] == events
+
+
+def test_events_an_attack_named_beside_a_charge_is_still_an_attack(extractor):
+    text = "Hamas accused Fatah of plotting a coup after gunmen attacked the convoy of the Palestinian prime minister in Gaza."
+    assert {e["event"] for e in _events(extractor, text)} >= {"ACCUSE", "ASSAULT"}

@@ -53,6 +53,10 @@ _FREE_DEPS = frozenset({"conj", "appos", "cc"})
 # an unknown hand). Every other type needs both sides to be worth an analyst's time.
 _ONE_SIDED_TYPES = frozenset({"PROTEST", "MOBILIZE", "RETREAT", "ASSAULT"})
 _OBLIGATION_AUX = frozenset({"must", "should"})
+# Acts whose complement clause is their content, not a second act ("urged X to ...", "accused X of ...").
+_FRAMING_TYPES = frozenset({"REQUEST", "THREATEN", "REJECT", "ACCUSE", "AGREE"})
+_CONTENT_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj"})
+_CONTENT_PREPS = frozenset({"of", "for", "against"})
 # Verbs that report other acts: their date phrase dates what they report ("said on Monday that ...").
 _REPORTING_VERBS = frozenset(
     {"say", "tell", "report", "announce", "confirm", "add", "state", "disclose", "reveal", "declare", "claim",
@@ -188,7 +192,33 @@ class _Finder:
             found += obligations
         # A noun whose support verb fired as a trigger itself is the same event.
         verbs = {c.token.i for c in found}
-        return [c for c in found if c.support is None or c.support.i not in verbs]
+        found = [c for c in found if c.support is None or c.support.i not in verbs]
+        return self._without_content_clauses(found)
+
+    def _without_content_clauses(self, found: list[_Candidate]) -> list[_Candidate]:
+        """Drop acts that are only the content of another act: "urged Israel to halt its operations",
+        "accused the rebels of violating the ceasefire", "refused to deploy troops", "threatened to
+        attack". CAMEO and PLOVER code the demand, accusation, refusal or threat, once."""
+        framing = {
+            c.token.i for c in found if c.rule.code.event in _FRAMING_TYPES and _is_verb(c.token) and c.speaker is None
+        }
+        if not framing:
+            return found
+        kept: list[_Candidate] = []
+        for candidate in found:
+            clause = candidate.support or candidate.token
+            node, steps = clause, 0
+            inside = False
+            while steps < 3 and node.head.i != node.i and node.dep_ in _CONTENT_DEPS:
+                if node.dep_ == "prep" and node.lower_ not in _CONTENT_PREPS:
+                    break  # "accused X ... after an attack": the attack is its own act
+                node, steps = node.head, steps + 1
+                if node.i in framing and node.i != candidate.token.i:
+                    inside = True
+                    break
+            if not inside:
+                kept.append(candidate)
+        return kept
 
     def _reported_obligations(self, sentence: Span) -> list[_Candidate]:
         """'Britain said Libya must hand over the suspects': a demand by the speaker of the one obliged."""
