@@ -504,6 +504,12 @@ class _Finder:
             recipients += [c for c in token.children if c.dep_ == "nsubjpass" and c.lower_ not in _RELATIVE_PRONOUNS]
         objects = [c for c in token.children if c.dep_ in _OBJECT_DEPS]
         recipients += _preposition_objects(token)
+        if candidate.rule.code.event == "REJECT" and not any(c.dep_ in _OBJECT_DEPS for c in token.children):
+            # "refused to deploy troops in Iraq": with nothing refused by name, the act refused names
+            # the other side; only where it names someone, so that the fallbacks stay open otherwise.
+            for content in (c for c in token.children if c.dep_ in ("xcomp", "ccomp")):
+                found = [c for c in content.children if c.dep_ in _OBJECT_DEPS] + _preposition_objects(content)
+                recipients += [t for t in found if self._mentions([t])]
         particle = candidate.rule.particle
         if particle is not None and particle not in _RECIPIENT_PREPS:
             # "called on Damascus to ...", "called for Syria to ...": the particle's object is addressed.
