@@ -219,3 +219,16 @@ def test_events_content_of_a_demand_or_charge_is_not_a_second_event(extractor, t
 def test_events_an_attack_named_beside_a_charge_is_still_an_attack(extractor):
     text = "Hamas accused Fatah of plotting a coup after gunmen attacked the convoy of the Palestinian prime minister in Gaza."
     assert {e["event"] for e in _events(extractor, text)} >= {"ACCUSE", "ASSAULT"}
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "recipient"),
+    [
+        ("Japan said on Tuesday it had halted economic aid to Serbia.", "JPN", "SRB"),
+        ("Switzerland said it had expelled two Russian diplomats.", "CHE", "RUS"),
+        ("Russian President Vladimir Putin arrived in Beijing. He met Chinese President Hu Jintao.", "RUS", "CHN"),
+    ],
+)
+def test_events_pronouns_stand_for_the_speaker_or_the_last_fitting_actor(extractor, text, actor, recipient):
+    events = _events(extractor, text)
+    assert events and all(_sides(e) == ({actor}, {recipient}) for e in events), events

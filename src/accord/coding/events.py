@@ -53,6 +53,15 @@ _FREE_DEPS = frozenset({"conj", "appos", "cc"})
 # an unknown hand). Every other type needs both sides to be worth an analyst's time.
 _ONE_SIDED_TYPES = frozenset({"PROTEST", "MOBILIZE", "RETREAT", "ASSAULT"})
 _OBLIGATION_AUX = frozenset({"must", "should"})
+_PERSONAL_PRONOUNS: dict[str, frozenset[str]] = {
+    "he": frozenset({"person"}),
+    "him": frozenset({"person"}),
+    "she": frozenset({"person"}),
+    "her": frozenset({"person"}),
+    "it": frozenset({"country", "organization", "group"}),
+    "they": frozenset({"country", "organization", "group"}),
+    "them": frozenset({"country", "organization", "group"}),
+}
 # Acts whose complement clause is their content, not a second act ("urged X to ...", "accused X of ...").
 _FRAMING_TYPES = frozenset({"REQUEST", "THREATEN", "REJECT", "ACCUSE", "AGREE"})
 _CONTENT_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj"})
@@ -527,6 +536,11 @@ class _Finder:
         """Actor mentions that stand for each argument: the nearest in the parse, with their conjuncts."""
         chosen: list[ActorMention] = []
         for root in tokens:
+            if root.pos_ == "PRON":
+                antecedent = self._antecedent(root)
+                if antecedent is not None and antecedent not in chosen:
+                    chosen.append(antecedent)
+                continue
             best: list[tuple[int, int, ActorMention]] = []
             frontier: list[tuple[int, Token]] = [(0, root)]
             seen: set[int] = set()
@@ -557,6 +571,32 @@ class _Finder:
                 if mention not in chosen:
                     chosen.append(mention)
         return chosen
+
+    def _antecedent(self, pronoun: Token) -> ActorMention | None:
+        """The actor a subject or object pronoun stands for.
+
+        "Japan said it had halted aid": a pronoun subject of a clause reported by a verb stands for
+        that verb's subject. Otherwise the nearest earlier actor of a fitting kind in this sentence or
+        the one before ("he"/"she": a person; "it": a country, organisation or group; "they": any
+        but a single person). Possessives and other pronouns are left alone.
+        """
+        word = pronoun.lower_
+        if word not in _PERSONAL_PRONOUNS or pronoun.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj"):
+            return None
+        kinds = _PERSONAL_PRONOUNS[word]
+        clause = pronoun.head
+        if pronoun.dep_ in ("nsubj", "nsubjpass") and clause.dep_ == "ccomp":
+            for subject in _subjects(clause.head):
+                for mention in self._mentions([subject]):
+                    if mention.entity.kind in kinds:
+                        return mention
+        sentence_start = pronoun.sent.start
+        earliest = max(0, sentence_start - 60)
+        for i in range(pronoun.i - 1, earliest - 1, -1):
+            mention = self.mention_at.get(i)
+            if mention is not None and mention.entity.kind in kinds and not _is_place_phrase(self.doc[mention.head]):
+                return mention
+        return None
 
     def _with_partner(self, clause: Token, recipients: Sequence[ActorMention]) -> bool:
         """Whether a recipient hangs on a "with" (or "between") phrase of the act or of its object."""
