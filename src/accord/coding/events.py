@@ -218,6 +218,8 @@ class _Finder:
             clause = candidate.support or candidate.token
             node, steps = clause, 0
             inside = False
+            if node.dep_ == "conj" and node.head.dep_ in _CONTENT_DEPS:
+                node = node.head  # "called on Arabs to unite and mobilize": both verbs are the content
             while steps < 3 and node.head.i != node.i and node.dep_ in _CONTENT_DEPS:
                 if node.dep_ == "prep" and node.lower_ not in _CONTENT_PREPS:
                     break  # "accused X ... after an attack": the attack is its own act
