@@ -79,7 +79,12 @@ def _articles(
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option(
-    "--format", "output_format", type=click.Choice(["jsonl", "json", "table"]), default="jsonl", show_default=True
+    "--format",
+    "output_format",
+    type=click.Choice(["jsonl", "json", "table"]),
+    default="jsonl",
+    show_default=True,
+    help="jsonl: one contract event per line on standard output; json: one array; table: for people.",
 )
 @_date_option("Report date for inputs that carry none.")
 @_max_chars
@@ -167,7 +172,9 @@ def _dyad(ctx: click.Context, param: click.Parameter, value: str | None) -> tupl
 @click.option("--dyad", callback=_dyad, help="Events between two codes, either direction (e.g. IND-RUS).")
 @click.option("--type", "event_type", help="PLOVER event type (e.g. CONSULT).")
 @click.option("--quad-class", type=click.IntRange(1, 4), help="1 verbal coop., 2 material coop., 3 verbal conflict, 4 material conflict.")
-@click.option("--status", type=click.Choice(["occurred", "planned", "negated", "hypothetical"]))
+@click.option(
+    "--status", type=click.Choice(["occurred", "planned", "negated", "hypothetical"]), help="Only events of this status."
+)
 @click.option("--start", help="Earliest event date (YYYY, YYYY-MM or YYYY-MM-DD).")
 @click.option("--end", help="Latest event date.")
 @click.option("--text", help="Words in the event's sentence or trigger.")
@@ -178,6 +185,7 @@ def _dyad(ctx: click.Context, param: click.Parameter, value: str | None) -> tupl
     type=click.Choice(["table", "jsonl", "json", "csv", "parquet"]),
     default="table",
     show_default=True,
+    help="table for people; jsonl/json in the contract's shape; csv/parquet as flat columns.",
 )
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write to this file (required for parquet).")
 def events(db_path: str, output_format: str, output: str | None, limit: int | None, **filters: Any) -> None:
@@ -247,7 +255,7 @@ def article(article_id: str, db_path: str) -> None:
 @main.command()
 @_db
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind (loopback unless told).")
-@click.option("--port", default=8000, show_default=True, type=int)
+@click.option("--port", default=8000, show_default=True, type=int, help="TCP port to listen on.")
 @click.option("--writable", is_flag=True, help="Open the database for writing (default read-only).")
 def serve(db_path: str, host: str, port: int, writable: bool) -> None:
     """Serve the HTTP API (OpenAPI at /docs) and the dashboard over the database."""
