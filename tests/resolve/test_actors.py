@@ -507,7 +507,13 @@ def test_actors_articles_without_actors(nlp, text: str) -> None:
 
 @pytest.mark.parametrize(
     ("dateline", "code"),
-    [("BEIRUT", "LBN"), ("LEGASPI, Philippines", "PHL"), ("WASHINGTON", "USA"), ("Nowhere Town", None), ("", None)],
+    [
+        ("BEIRUT", "LBN"),
+        ("LEGASPI, Philippines", "PHL"),
+        ("WASHINGTON", "USA"),
+        ("Nowhere Town", None),
+        ("", None),
+    ],
 )
 def test_actors_dateline_location(dateline, code):
     from accord.resolve.actors import dateline_location
@@ -537,3 +543,122 @@ def test_actors_person_label_on_a_whole_country_name(nlp, text, codes):
 
     found = [m.entity.code for m in resolve_actors(nlp(text)) if m.entity.kind == "country"]
     assert found == codes
+
+
+# -- towns, regions and their guards -------------------------------------------------------------
+
+
+def _places(nlp, text: str, dateline: str | None = None) -> list[tuple[str, str, int]]:
+    found = []
+    for loc in resolve_locations(nlp(text), dateline):
+        assert loc.start is not None and loc.end is not None
+        found.append((text[loc.start : loc.end], loc.country_code, loc.start))
+    return found
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "code"),
+    [
+        (
+            "On 12 March 2022, protesters gathered in Dimitrovgrad (Ulyanovsk) against the war.",
+            "Dimitrovgrad",
+            "RUS",
+        ),
+        (
+            "On 12 March 2022, protesters gathered in Dimitrovgrad (Ulyanovsk) against the war.",
+            "Ulyanovsk",
+            "RUS",
+        ),
+        ("On 3 May 2022, a man was killed by police in Belem (Para).", "Belem", "BRA"),
+        ("On 3 May 2022, a man was killed by police in Belem (Para).", "Para", "BRA"),
+        ("Floods hit Bihar and Zhejiang province last week.", "Bihar", "IND"),
+        ("Floods hit Bihar and Zhejiang province last week.", "Zhejiang", "CHN"),
+        (
+            "Soldiers killed three peasants in the village of San Jose de las Flores, Chalatenango department.",
+            "Chalatenango",
+            "SLV",
+        ),
+        ("Fighting erupted in Punjab, Pakistan's most populous province.", "Punjab", "PAK"),
+        ("The yacht sailed from Split to Dubrovnik.", "Split", "HRV"),
+        ("He moved to Mobile, Alabama, in 1990.", "Mobile", "USA"),
+        ("Rebels attacked the town of Police near the border.", "Police", "POL"),
+        ("Unrest spread across the West Bank and Gaza.", "West Bank", "PSE"),
+        ("Unrest spread across the West Bank and Gaza.", "Gaza", "PSE"),
+        ("Militants attacked a checkpoint in Kashmir.", "Kashmir", "IND"),
+        ("Guerrillas attacked a post in San Salvador.", "San Salvador", "SLV"),
+        ("Carnival crowds filled the streets of Salvador in Brazil.", "Salvador", "BRA"),
+        ("Voters in Georgia went to the polls in Atlanta on Tuesday.", "Georgia", "USA"),
+        ("The U.S. pledged support to Georgia against Russia.", "Georgia", "GEO"),
+        ("Canadian police said the man was arrested in Victoria.", "Victoria", "CAN"),
+        ("Talks were held in Santiago, Chile's capital.", "Santiago", "CHL"),
+        ("US and French officials met in Paris on Monday.", "Paris", "FRA"),
+        ("Demonstrators marched in Sao Paulo on Sunday.", "Sao Paulo", "BRA"),
+    ],
+)
+def test_locations_towns_and_regions_with_context(nlp, text: str, words: str, code: str) -> None:
+    start = text.index(words)
+    assert (words, code, start) in _places(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Reading the report, he said the figures were wrong.", "Reading"),
+        ("It was a Nice day, he said.", "Nice"),
+        ("Police said the suspect fled on foot.", "Police"),
+        ("Mobile phones were banned in the exam.", "Mobile"),
+        ("Split decisions are rare, the judge said.", "Split"),
+        ("Along the way, they met no one.", "Along"),
+        ("Of the 20 passengers, five were hurt.", "Of"),
+        ("Abraham Lincoln was president then.", "Lincoln"),
+        ("Jackson said he would run again.", "Jackson"),
+        ("the crowd in reading was large and nice.", "reading"),
+        ("Soldiers entered San Jose de las Flores at dawn.", "San Jose"),
+        ("The Union said the strike would go ahead.", "Union"),
+    ],
+)
+def test_locations_words_and_names_are_not_places(nlp, text: str, words: str) -> None:
+    assert words not in [w for w, _, _ in _places(nlp, text)]
+
+
+def test_locations_dateline_country_breaks_ties(nlp) -> None:
+    text = "Three people were killed in Victoria on Monday, police said."
+    assert _places(nlp, text, "SYDNEY") == [("Victoria", "AUS", text.index("Victoria"))]
+
+
+def test_locations_new_mexico_is_no_mexico(nlp) -> None:
+    text = "Wildfires burned across New Mexico on Friday."
+    assert _places(nlp, text) == [("New Mexico", "USA", text.index("New Mexico"))]
+    codes = {m.entity.code for m in _actors(nlp, text)}
+    assert "MEX" not in codes
+
+
+def test_locations_georgia_the_state_is_no_country_actor(nlp) -> None:
+    codes = {
+        m.entity.code for m in _actors(nlp, "Voters in Georgia went to the polls in Atlanta on Tuesday.")
+    }
+    assert "GEO" not in codes
+
+
+@pytest.mark.parametrize(
+    ("dateline", "code"),
+    [("DIMITROVGRAD, Russia", "RUS"), ("MOBILE", "USA"), ("Police", None)],
+)
+def test_locations_dateline_small_towns(dateline: str, code: str | None) -> None:
+    from accord.resolve.actors import dateline_location
+
+    location = dateline_location(dateline)
+    assert (location.country_code if location else None) == code
+
+
+def test_locations_place_table_loads_fast() -> None:
+    import time
+
+    from accord.resolve.actors_lexicon import lexicon
+
+    lexicon.cache_clear()
+    began = time.perf_counter()
+    lex = lexicon()
+    assert time.perf_counter() - began < 2.0
+    assert len(lex.place_candidates) > 30_000
+    assert {p.code for p in lex.place_candidates["punjab"]} == {"IND", "PAK"}

@@ -23,8 +23,17 @@
 Mentions may nest: an organisation named after countries also yields those countries' mentions
 ("Indo-Russia Rifles Pvt Ltd" gives the company, IND and RUS); consumers choose by ``head``.
 
-``resolve_locations(doc)`` returns the places named in the text (capitals, big cities, regions,
-and country names after a locative preposition) with their country and coordinates.
+``resolve_locations(doc)`` returns the places named in the text with their country and coordinates:
+capitals, cities of 500,000+ and curated places (``places_extra.tsv``) wherever they are named; towns
+of 15,000+ and first-level regions (``places.tsv``) only when the words around them say "place" (a
+GPE/LOC/FAC label, a locative preposition, "the village of X", "X province", "Belem (Para)",
+"Mobile, Alabama"), more evidence for names that are English words ("Nice", "Split") and a place noun
+for those on ``places_stoplist.tsv`` ("Police", "Union"); and country names after a locative
+preposition. A name shared by several places takes the country named in the sentence, then in the
+article, then the dateline's, then the likeliest (a capital, a big city, a region, the biggest town);
+a town of a country the article never names, where it names others, is dropped. "Georgia" is the US
+state in an article that names a US-only place and no other sign of the country. "Kashmir" is coded
+IND (ACLED's convention for the Indian-administered part); "Azad Kashmir" PAK.
 ``country_code(name)`` resolves one name, adjective or demonym.
 
 >>> country_code("Ivory Coast")
@@ -47,9 +56,11 @@ from accord.resolve.actors_lexicon import (
     PLACE,
     SECTOR,
     Lexicon,
+    PlaceEntry,
     lexicon,
     norm,
     phrase_matcher,
+    place_rank,
 )
 
 __all__ = ["ActorMention", "country_code", "resolve_actors", "resolve_locations"]
@@ -148,7 +159,11 @@ def _matches(doc: Doc, lex: Lexicon) -> list[_Match]:
                 continue
             # "Georgia Smith", "Jordan" the person: the name, not the country. A PERSON label that covers
             # exactly an unambiguous country name ("Sri Lanka said") is the tagger's mistake.
-            if span[0].ent_type_ == "PERSON" and form.form in ("name", "historic") and _personal_name(span, key):
+            if (
+                span[0].ent_type_ == "PERSON"
+                and form.form in ("name", "historic")
+                and _personal_name(span, key)
+            ):
                 continue
             # "IS" the verb in a headline.
             if span[0].pos_ == "AUX":
@@ -156,6 +171,10 @@ def _matches(doc: Doc, lex: Lexicon) -> list[_Match]:
         elif label == PLACE:
             place = lex.places.get(key)
             if place is None or not span.text[:1].isupper() or span[0].ent_type_ == "PERSON":
+                continue
+            if key in lex.place_stoplist and not place.curated:
+                continue  # "Sale of the book": Salé (Morocco) is a big city, "sale" a word
+            if place.kind != "building" and _inside_longer_name(doc, start, end):
                 continue
         elif label == ORG:
             org = lex.orgs.get(key)
@@ -166,7 +185,9 @@ def _matches(doc: Doc, lex: Lexicon) -> list[_Match]:
 
 
 # Country names that are also given names: a PERSON label on them alone is believed.
-_GIVEN_NAME_COUNTRIES = frozenset({"jordan", "georgia", "chad", "israel", "kenya", "india", "china", "niger", "cuba"})
+_GIVEN_NAME_COUNTRIES = frozenset(
+    {"jordan", "georgia", "chad", "israel", "kenya", "india", "china", "niger", "cuba"}
+)
 
 
 def _personal_name(span: Span, key: str) -> bool:
@@ -203,9 +224,13 @@ class _Context:
     offices: list[_Match]
     dateline: str | None
     country_counts: Counter[str]
+    chosen: dict[int, PlaceEntry]  # place match start -> the place it names
 
     def country_code_of(self, m: _Match) -> str:
         return self.lex.countries[m.key].code
+
+    def place_of(self, m: _Match) -> PlaceEntry:
+        return self.chosen[m.start]
 
 
 def _context(doc: Doc, dateline: str | None = None) -> _Context:
@@ -227,20 +252,343 @@ def _build_context(doc: Doc, dateline: str | None) -> _Context:
     by_label: dict[str, list[_Match]] = {label: [] for label in (COUNTRY, PLACE, ORG, SECTOR, OFFICE)}
     for m in found:
         by_label[m.label].append(m)
+    orgs = _longest(by_label[ORG])
     countries = _longest(by_label[COUNTRY])
+    strong = by_label[PLACE]
+    taken = {i for m in (*strong, *orgs) for i in range(m.start, m.end)}
+    # Country words may sit inside a longer place ("New Mexico"), never the other way round.
+    contextual = [
+        p
+        for p in _contextual_places(doc, lex, taken)
+        if not any(c.start <= p.start and p.end <= c.end for c in countries)
+    ]
+    # A town or region of a country the article never names, in an article that names others
+    # ("Soran" in Iraq in a report from Hama, Syria), is more likely a namesake the tables lack.
+    named = {
+        lex.countries[c.key].code
+        for c in countries
+        if not any(p.start <= c.start and c.end <= p.end for p in contextual)
+    } | {lex.places[m.key].code for m in strong}
+    if named:
+        contextual = [p for p in contextual if named & _codes(lex, p.key)]
+    places = _longest(strong + contextual)
+    countries, places = _states_named_like_countries(doc, lex, countries, places)
+    # A country word inside a longer place of another country ("Mexico" in "New Mexico") is no country.
+    spans = [(m.start, m.end, m.key) for m in places]
+    countries = [
+        c
+        for c in countries
+        if not any(
+            s <= c.start and c.end <= e and (e - s) > (c.end - c.start) and _codes(lex, k) != {_code(lex, c)}
+            for s, e, k in spans
+        )
+    ]
     counts: Counter[str] = Counter(lex.countries[m.key].code for m in countries)
+    code = _explicit_dateline_country(dateline) or _dateline_country(doc, lex)
     return _Context(
         doc=doc,
         lex=lex,
         countries=countries,
-        places=_longest(by_label[PLACE]),
-        orgs=_longest(by_label[ORG]),
+        places=places,
+        orgs=orgs,
         # Sector and office matches stay overlapping: "defence ministry" and "ministry" both count.
         sectors=by_label[SECTOR],
         offices=by_label[OFFICE],
-        dateline=_explicit_dateline_country(dateline) or _dateline_country(doc, lex),
+        dateline=code,
         country_counts=counts,
+        chosen=_choose_places(doc, lex, places, countries, code),
     )
+
+
+def _code(lex: Lexicon, m: _Match) -> str:
+    return lex.countries[m.key].code
+
+
+def _codes(lex: Lexicon, key: str) -> set[str]:
+    return {p.code for p in lex.place_candidates.get(key, ())}
+
+
+# Nouns that say the name beside them is a place: "the village of X", "X province".
+_PLACE_NOUNS = frozenset(
+    "village town city district province region state county governorate prefecture municipality "
+    "department oblast krai territory suburb outskirts township commune area neighbourhood neighborhood "
+    "capital port island islands valley camp settlement locality division zone sector".split()
+)
+# Nouns after which "of X" names a place but X beside them does not ("X capital" is not said of X).
+_PLACE_NOUNS_AFTER = _PLACE_NOUNS - {
+    "capital",
+    "outskirts",
+    "suburb",
+    "port",
+    "area",
+    "zone",
+    "sector",
+    "camp",
+}
+# Named-entity labels that rule a name out as a place ("Jackson said", "Lincoln Center").
+_NOT_PLACE_LABELS = frozenset(
+    "PERSON DATE TIME MONEY PERCENT CARDINAL ORDINAL QUANTITY WORK_OF_ART EVENT LAW PRODUCT LANGUAGE".split()
+)
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_NAME_JOINERS = frozenset(
+    "de del do da dos das la las los le les el al of on upon am an der di du y sur".split()
+)
+_LONGEST_PLACE = 6  # tokens
+
+
+def _contextual_places(doc: Doc, lex: Lexicon, taken: set[int]) -> list[_Match]:
+    """Towns, regions and other places that need context to be believed (see ``_place_evidence``).
+
+    Each capitalised word starts a search for the longest known name (up to six tokens, joined by
+    "de", "do", "al" ... as in "Rio Grande do Sul"); the name counts when the words around it say
+    it is a place.
+    """
+    found: list[_Match] = []
+    candidates = lex.place_candidates
+    words = [t.text for t in doc]
+    capital = [w[:1].isupper() for w in words]
+    # Tokens a name may hold between its capitalised words ("Rio Grande do Sul", "Trinidad and Tobago").
+    inner = [
+        c or w.lower() in _NAME_JOINERS or w in ("-", "'", ".", "and")
+        for c, w in zip(capital, words, strict=True)
+    ]
+    n = len(doc)
+    i = 0
+    while i < n:
+        if i in taken or not capital[i]:
+            i += 1
+            continue
+        matched = 0
+        for size in range(min(_LONGEST_PLACE, n - i), 0, -1):
+            end = i + size
+            if not capital[end - 1] or not all(inner[i:end]) or not taken.isdisjoint(range(i, end)):
+                continue
+            span = doc[i:end]
+            key = norm(span.text)
+            places = candidates.get(key)
+            if places is None or key in lex.countries or _inside_longer_name(doc, i, end):
+                continue
+            if _in_capitalised_run(doc, i, end):
+                continue
+            if _place_evidence(span, key, places, lex):
+                found.append(_Match(PLACE, i, end, key))
+                matched = size
+                break
+        i += matched or 1
+    return found
+
+
+def _in_capitalised_run(doc: Doc, start: int, end: int) -> bool:
+    """Whether capitalised words run on either side of a name ("San" in "San Jose", "Jackson" in
+    "Jesse Jackson"): then it is part of a name the tables lack. "Zhejiang Province" is not."""
+    if end < len(doc) and doc[end].text[:1].isupper() and doc[end].lower_ not in _PLACE_NOUNS:
+        return True
+    if start > 0 and doc[start - 1].text[:1].isupper() and not doc[start].is_sent_start:
+        return True
+    return False
+
+
+def _inside_longer_name(doc: Doc, start: int, end: int) -> bool:
+    """Whether a name is the head or tail of a longer one that the tables lack: "San Jose" and
+    "Flores" in "San Jose de las Flores"."""
+    k = end
+    while k < len(doc) and k < end + 3 and doc[k].lower_ in _NAME_JOINERS and doc[k].is_lower:
+        k += 1
+    if end < k < len(doc) and doc[end].lower_ not in ("of", "on") and doc[k].text[:1].isupper():
+        return True
+    if start >= 2 and doc[start - 1].lower_ in _NAME_JOINERS and doc[start - 1].is_lower:
+        k = start - 1
+        while k > 0 and doc[k].lower_ in _NAME_JOINERS and doc[k].is_lower:
+            k -= 1
+        return doc[k].text[:1].isupper() and doc[start - 1].lower_ != "of"
+    return False
+
+
+def _place_evidence(span: Span, key: str, places: tuple[PlaceEntry, ...], lex: Lexicon) -> bool:
+    """Whether the words around a known but small place name say it is meant as the place.
+
+    Strong context, enough alone: a place noun ("the village of X", "X province"), a bracket after a
+    place ("Dimitrovgrad (Ulyanovsk)"), or a country or region after a comma ("Reading, Pennsylvania").
+    Weak context: the tagger's GPE/LOC/FAC label; a locative preposition before a proper noun ("in X").
+    Names that are English words ("Nice", "Split") need both weak kinds; names on the stop list
+    ("Police", "Union") need strong context; any other name needs one kind.
+    """
+    doc = span.doc
+    start, end = span.start, span.end
+    if any(t.ent_type_ in _NOT_PLACE_LABELS for t in span):
+        return False
+    if span.text.isupper() and len(span.text) <= 4:
+        return False  # an acronym ("ORE", "ISE"), not a town
+    before = doc[start - 1] if start > 0 else None
+    after = doc[end] if end < len(doc) else None
+    strong = (
+        (
+            before is not None
+            and before.lower_ == "of"
+            and start >= 2
+            and doc[start - 2].lemma_.lower() in _PLACE_NOUNS_AFTER
+        )
+        or (
+            after is not None
+            and after.lower_ in _PLACE_NOUNS
+            and not (end + 1 < len(doc) and doc[end + 1].text[:1].isupper())
+            and after.lower_ != "city"
+        )
+        or (
+            before is not None
+            and before.text == "("
+            and after is not None
+            and after.text == ")"
+            and start >= 2
+            and doc[start - 2].text[:1].isupper()
+        )
+        or (after is not None and after.text == "," and _names_area(doc, end + 1, lex))
+    )
+    if strong:
+        return True
+    if key in lex.place_stoplist or span[0].ent_type_ == "ORG":
+        return False
+    labelled = all(t.ent_type_ in _PLACE_LABELS for t in span)
+    if after is not None and after.lower_ in ("'s", "\u2019s") and not labelled:
+        return False  # "in Jackson's view"
+    located = (
+        before is not None and before.lower_ in _LOCATIVE_PREPOSITIONS and span[-1].tag_ in ("NNP", "NNPS")
+    )
+    located = located or (span.root.tag_ in ("NNP", "NNPS") and _is_located(span.root))
+    short = len(span) == 1 and len(span.text) <= 3
+    if short or all(p.word for p in places):
+        return labelled and located
+    return labelled or located
+
+
+def _names_area(doc: Doc, i: int, lex: Lexicon) -> bool:
+    """Whether a country or a region is named at token ``i`` ("..., Pennsylvania", "..., Brazil")."""
+    for size in (3, 2, 1):
+        if i + size > len(doc) or not doc[i].text[:1].isupper():
+            continue
+        key = norm(doc[i : i + size].text)
+        form = lex.countries.get(key)
+        if form is not None and form.form in ("name", "historic"):
+            return True
+        if (
+            any(p.kind == "region" for p in lex.place_candidates.get(key, ()))
+            and key not in lex.place_stoplist
+        ):
+            return True
+    return False
+
+
+def _states_named_like_countries(
+    doc: Doc, lex: Lexicon, countries: list[_Match], places: list[_Match]
+) -> tuple[list[_Match], list[_Match]]:
+    """ "Georgia" is the US state in an article about the United States that names the country Georgia
+    no other way (no "Georgian", no "Tbilisi") and names a place that lies only in the United States
+    ("Atlanta"): the name moves from the countries to the places."""
+    # Only a place of one country counts ("Atlanta", "Alabama"): "the U.S. backed Georgia" is the country.
+    named = {lex.place_candidates[m.key][0].code for m in places if len(_codes(lex, m.key)) == 1}
+    moved: list[_Match] = []
+    kept: list[_Match] = []
+    for c in countries:
+        code = _code(lex, c)
+        states = [p for p in lex.place_candidates.get(c.key, ()) if p.kind == "region" and p.code != code]
+        others = any(_code(lex, o) == code and o.key != c.key for o in countries) or any(
+            code in _codes(lex, m.key) for m in places
+        )
+        if states and not others and any(p.code in named for p in states):
+            moved.append(_Match(PLACE, c.start, c.end, c.key))
+        else:
+            kept.append(c)
+    if not moved:
+        return countries, places
+    return kept, sorted(places + moved, key=lambda m: m.start)
+
+
+def _choose_places(
+    doc: Doc, lex: Lexicon, places: list[_Match], countries: list[_Match], dateline: str | None
+) -> dict[int, PlaceEntry]:
+    """The place each name stands for when several share it ("Victoria", "Santiago", "Punjab").
+
+    Preference: a country named in the same sentence (by a country word or a place of one country
+    only), then one named anywhere in the article, then the dateline's country, then the likeliest
+    place alone (a capital, a big city, a region, the most populous town).
+    """
+    chosen: dict[int, PlaceEntry] = {}
+    sentence_of: dict[int, int] = {}
+    article: Counter[str] = Counter()
+    sentence_codes: dict[int, set[str]] = {}
+
+    def sentence(token_i: int) -> int:
+        if token_i not in sentence_of:
+            sentence_of[token_i] = doc[token_i].sent.start if doc.has_annotation("SENT_START") else 0
+        return sentence_of[token_i]
+
+    for c in countries:
+        code = _code(lex, c)
+        article[code] += 1
+        sentence_codes.setdefault(sentence(c.start), set()).add(code)
+    for m in places:
+        codes = _codes(lex, m.key)
+        if len(codes) == 1:
+            code = next(iter(codes))
+            article[code] += 1
+            sentence_codes.setdefault(sentence(m.start), set()).add(code)
+    for m in places:
+        options = lex.place_candidates[m.key]
+        if len({p.code for p in options}) == 1:
+            chosen[m.start] = options[0]
+            continue
+        here = sentence_codes.get(sentence(m.start), set())
+        default = options[0]
+        pick = None
+        for preferred in (
+            _area_after(doc, m.end, lex),
+            here,
+            set(article),
+            {dateline} if dateline else set(),
+        ):
+            fitting = [
+                p for p in options if p.code in preferred and (p is default or _may_replace(default, p))
+            ]
+            if fitting:
+                pick = max(fitting, key=lambda p: (article[p.code], place_rank(p, lex.country_weight)))
+                break
+        chosen[m.start] = pick or default
+    return chosen
+
+
+def _may_replace(default: PlaceEntry, other: PlaceEntry) -> bool:
+    """Whether context may prefer ``other`` to a name's usual place: "Victoria" in Canada over the
+    Seychelles' small capital, but never Paris, Texas over Paris because the article names the US."""
+    if not default.known_alone:
+        return True
+    if default.curated:
+        return False
+    size = default.population or 0
+    if default.kind == "capital":
+        # A capital yields only to a bigger namesake, or a region, when the capital is small (Victoria).
+        return size < 300_000 if other.kind == "region" else (other.population or 0) >= size
+    if other.kind == "region":
+        return size < 1_000_000
+    return (other.population or 0) * 10 >= size
+
+
+def _area_after(doc: Doc, end: int, lex: Lexicon) -> set[str]:
+    """Countries of a country or region named after a comma or in brackets ("Victoria, Australia",
+    "Exeter (New Hampshire)"), else none."""
+    if end + 1 >= len(doc) or doc[end].text not in (",", "("):
+        return set()
+    i = end + 1
+    for size in (3, 2, 1):
+        if i + size > len(doc) or not doc[i].text[:1].isupper():
+            continue
+        key = norm(doc[i : i + size].text)
+        form = lex.countries.get(key)
+        if form is not None and form.form in ("name", "historic"):
+            return {form.code}
+        regions = {p.code for p in lex.place_candidates.get(key, ()) if p.kind == "region"}
+        if regions and key not in lex.place_stoplist:
+            return regions
+    return set()
 
 
 def dateline_location(dateline: str | None) -> Location | None:
@@ -264,8 +612,15 @@ def dateline_location(dateline: str | None) -> Location | None:
         if form is not None and form.form in ("name", "historic"):
             country = form.code
             break
-    place = lex.places.get(norm(parts[0]))
-    if place is not None and (country is None or place.code == country):
+    options = lex.place_candidates.get(norm(parts[0]), ())
+    if norm(parts[0]) in lex.place_stoplist:
+        options = ()
+    place = (
+        next((p for p in options if p.code == country), None) if country else lex.places.get(norm(parts[0]))
+    )
+    if place is None and country is None and options and norm(parts[0]) not in lex.countries:
+        place = options[0]  # a dateline names the place it was filed from: any known town will do
+    if place is not None:
         return Location(place.name, place.code, None, None, place.lat, place.lon)
     if country is not None:
         return Location(parts[0].title(), country, None, None)
@@ -290,6 +645,8 @@ def _dateline_country(doc: Doc, lex: Lexicon) -> str | None:
             if not name.replace(" ", "").replace(".", "").replace("-", "").replace("'", "").isupper():
                 continue
             place = lex.places.get(norm(name))
+            if place is None and norm(name) not in lex.place_stoplist and norm(name) not in lex.countries:
+                place = next(iter(lex.place_candidates.get(norm(name), ())), None)
             if place is not None:
                 return place.code
             form = lex.countries.get(norm(name))
@@ -479,7 +836,7 @@ def _metonyms(ctx: _Context, taken: set[int]) -> tuple[list[ActorMention], set[i
     for m in ctx.places:
         if not taken.isdisjoint(range(m.start, m.end)):
             continue
-        place = ctx.lex.places[m.key]
+        place = ctx.place_of(m)
         if place.sector is None:
             continue
         root = doc[m.start : m.end].root
@@ -618,7 +975,7 @@ def resolve_locations(doc: Doc, dateline: str | None = None) -> list[Location]:
     for m in ctx.places:
         if not org_tokens.isdisjoint(range(m.start, m.end)):
             continue
-        place = ctx.lex.places[m.key]
+        place = ctx.place_of(m)
         span = doc[m.start : m.end]
         found.append(Location(place.name, place.code, span.start_char, span.end_char, place.lat, place.lon))
         place_tokens.update(range(m.start, m.end))

@@ -55,8 +55,16 @@ class PlaceEntry:
     code: str
     lat: float | None
     lon: float | None
-    kind: str  # capital, city, region, building
+    kind: str  # capital, city (500,000+), town, region, building
     sector: str | None  # the sector a metonymic use stands for (capitals: GOV)
+    population: int | None = None
+    word: bool = False  # the name is also an English word ("Nice", "Split"): needs more evidence
+    curated: bool = False  # from places_extra.tsv: always known, like a capital
+
+    @property
+    def known_alone(self) -> bool:
+        """Capitals, cities of 500,000+ and curated places are believed wherever they are named."""
+        return self.curated or self.kind in ("capital", "city", "building")
 
 
 @dataclass(frozen=True)
@@ -94,11 +102,15 @@ class PersonRole:
 class Lexicon:
     countries: dict[str, CountryForm]  # normalised phrase -> form
     country_names: dict[str, str]  # code -> display name
-    places: dict[str, PlaceEntry]
+    places: dict[str, PlaceEntry]  # the places named without context: capitals, big cities, curated
     orgs: dict[str, OrgEntry]
     sectors: dict[str, tuple[str, str]]  # phrase -> (sector, kind)
     bare_sectors: frozenset[str]  # sector phrases that name an actor without a country word
     offices: dict[str, OfficeEntry]
+    # Every known place by normalised name (a name may be several places): towns and regions too.
+    place_candidates: dict[str, tuple[PlaceEntry, ...]]
+    place_stoplist: frozenset[str]  # normalised names that need a place noun ("the town of Police")
+    country_weight: dict[str, int]  # code -> people in its listed cities: breaks ties between regions
 
 
 def norm(text: str) -> str:
@@ -162,14 +174,7 @@ def lexicon() -> Lexicon:
         for key, (code, form) in forms.items()
     }
 
-    places: dict[str, PlaceEntry] = {}
-    for filename in ("places.tsv", "places_extra.tsv"):
-        for row in _rows(filename):
-            kind = row["kind"]
-            sector = row.get("sector") or ("GOV" if kind == "capital" else None)
-            places[norm(row["name"])] = PlaceEntry(
-                row["name"], row["country_code"], _float(row["lat"]), _float(row["lon"]), kind, sector
-            )
+    places, candidates, weight = _places()
 
     orgs: dict[str, OrgEntry] = {}
     for row in _rows("organisations.tsv"):
@@ -202,7 +207,65 @@ def lexicon() -> Lexicon:
         sector = row["sector"] if row["sector"] not in ("", "-") else None
         offices[norm(row["phrase"])] = OfficeEntry(row["office"], sector, row["role"], row["code"] or None)
 
-    return Lexicon(countries, display, places, orgs, sectors, frozenset(bare), offices)
+    stoplist = frozenset(norm(row["name"]) for row in _rows("places_stoplist.tsv"))
+    return Lexicon(
+        countries, display, places, orgs, sectors, frozenset(bare), offices, candidates, stoplist, weight
+    )
+
+
+def _places() -> tuple[dict[str, PlaceEntry], dict[str, tuple[PlaceEntry, ...]], dict[str, int]]:
+    """The place tables: names believed alone, every candidate per name, and each country's weight.
+
+    A name in ``places_extra.tsv`` replaces every generated place of that name (an analyst's choice:
+    "Jerusalem" ISR, "Kashmir" IND). Among generated places that share a name, the one believed alone
+    is a capital, else the most populous city of 500,000+.
+    """
+    generated: dict[str, list[PlaceEntry]] = {}
+    weight: dict[str, int] = {}
+    for row in _rows("places.tsv"):
+        kind = row["kind"]
+        population = int(row["population"]) if row["population"] else None
+        entry = PlaceEntry(
+            row["name"],
+            row["country_code"],
+            _float(row["lat"]),
+            _float(row["lon"]),
+            kind,
+            "GOV" if kind == "capital" else None,
+            population,
+            row["word"] == "y",
+        )
+        weight[entry.code] = weight.get(entry.code, 0) + (population or 0)
+        for variant in {row["name"], *(v for v in row["variants"].split("|") if v)}:
+            generated.setdefault(norm(variant), []).append(entry)
+    curated: dict[str, list[PlaceEntry]] = {}
+    for row in _rows("places_extra.tsv"):
+        kind = row["kind"]
+        sector = row.get("sector") or ("GOV" if kind == "capital" else None)
+        entry = PlaceEntry(
+            row["name"],
+            row["country_code"],
+            _float(row["lat"]),
+            _float(row["lon"]),
+            kind,
+            sector,
+            curated=True,
+        )
+        curated.setdefault(norm(row["name"]), []).append(entry)
+    candidates: dict[str, tuple[PlaceEntry, ...]] = {}
+    for key, entries in generated.items():
+        entries.sort(key=lambda p: place_rank(p, weight), reverse=True)
+        candidates[key] = tuple(entries)
+    candidates.update((key, tuple(entries)) for key, entries in curated.items())
+    places = {key: entries[0] for key, entries in candidates.items() if entries[0].known_alone}
+    return places, candidates, weight
+
+
+def place_rank(place: PlaceEntry, weight: dict[str, int]) -> tuple[int, int]:
+    """How likely a bare name means this place: capitals, then big cities, regions, towns; then size."""
+    order = {"building": 5, "capital": 4, "city": 3, "region": 2}.get(place.kind, 1)
+    size = place.population if place.population is not None else weight.get(place.code, 0) // 1000
+    return (5 if place.curated else order, size)
 
 
 @functools.lru_cache(maxsize=1)
@@ -250,7 +313,7 @@ def phrase_matcher(vocab: Vocab) -> PhraseMatcher:
     lex = lexicon()
     tables: dict[str, set[str]] = {
         COUNTRY: {s for form in lex.countries.values() for s in form.spellings},
-        PLACE: {p.name for p in lex.places.values()},
+        PLACE: set(lex.places) | {p.name for p in lex.places.values()},
         ORG: {s for org in lex.orgs.values() for s in org.spellings},
         SECTOR: set(lex.sectors),
         OFFICE: set(lex.offices),

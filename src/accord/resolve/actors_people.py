@@ -280,9 +280,9 @@ def _read_left(
     elif i in orgs_by_end and lex.orgs[orgs_by_end[i].key].sector in ("IGO", "NGO"):
         org = lex.orgs[orgs_by_end[i].key]
         left.code, left.code_sector, i = org.code, org.sector, orgs_by_end[i].start
-    elif i in places_by_end and lex.places[places_by_end[i].key].sector is not None:
+    elif i in places_by_end and ctx.place_of(places_by_end[i]).sector is not None:
         # "White House spokesman", "Kremlin aide": the building's government.
-        left.code, i = lex.places[places_by_end[i].key].code, places_by_end[i].start
+        left.code, i = ctx.place_of(places_by_end[i]).code, places_by_end[i].start
     if i < start and (left.office or left.counterpart or left.code or left.has_title):
         left.start = i
     return left
