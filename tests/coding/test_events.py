@@ -232,3 +232,27 @@ def test_events_an_attack_named_beside_a_charge_is_still_an_attack(extractor):
 def test_events_pronouns_stand_for_the_speaker_or_the_last_fitting_actor(extractor, text, actor, recipient):
     events = _events(extractor, text)
     assert events and all(_sides(e) == ({actor}, {recipient}) for e in events), events
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Oil prices shot above 61 dollars per barrel in New York trading on Friday.",
+        "Even without such help, the rebels would probably have captured Lubumbashi.",
+    ],
+)
+def test_events_markets_and_counterfactuals_are_no_acts(extractor, text):
+    assert [e["event"] for e in _events(extractor, text)] in ([], ["COERCE"]) and all(
+        e["event"] != "THREATEN" for e in _events(extractor, text)
+    )
+
+
+def test_events_condemned_strikes_are_still_strikes(extractor):
+    events = {e["event"] for e in _events(extractor, "France condemned the Israeli air strikes on Lebanon.")}
+    assert events == {"ACCUSE", "ASSAULT"}
+
+
+def test_events_a_clause_hung_on_a_time_phrase_takes_its_date(extractor):
+    text = "Ties remain strained by the legacy of the 1930s, when Japan invaded China."
+    [event] = _events(extractor, text)
+    assert event["event"] == "ASSAULT" and event["date"] == "1930" and event["enddate"] == "1939"

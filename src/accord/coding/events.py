@@ -213,9 +213,13 @@ class _Finder:
         }
         if not framing:
             return found
+        accusing = {c.token.i for c in found if c.rule.code.event == "ACCUSE" and c.token.i in framing}
         kept: list[_Candidate] = []
         for candidate in found:
             clause = candidate.support or candidate.token
+            if not _is_verb(candidate.token) and candidate.token.dep_ == "dobj" and candidate.token.head.i in accusing:
+                kept.append(candidate)  # "condemned the air strikes on Lebanon": the strikes happened
+                continue
             node, steps = clause, 0
             inside = False
             if node.dep_ == "conj" and node.head.dep_ in _CONTENT_DEPS:
@@ -276,7 +280,8 @@ class _Finder:
     def _noun_candidate(self, token: Token) -> _Candidate | None:
         lemma = token.lemma_.lower()
         rules = self.lexicon.rules(lemma, "NOUN") or self.lexicon.rules(token.lower_, "NOUN")
-        for rule in rules:
+        # A rule that names a modifier ("air strike", "hunger strike") is more specific than the bare noun.
+        for rule in sorted(rules, key=lambda r: r.particle is None):
             extra: list[Token] = []
             if rule.particle is not None:
                 modifier = next((c for c in token.lefts if c.lower_ == rule.particle), None)
@@ -362,6 +367,8 @@ class _Finder:
         recipient_tokens = [t for t in recipient_tokens if t.i not in self.time_tokens]
         if rule.transitive and not recipient_tokens:
             return None, previous  # "warned that prices could rise": a statement, not a threat
+        if any(t.lemma_.lower() in self.lexicon.nonagent_subjects for t in actor_tokens if t.dep_ == "nsubj"):
+            return None, previous  # "oil prices shot above $61", "shares were hit": markets, not parties
         confidence = 0.85
         actors = self._mentions(actor_tokens)
         recipients = [m for m in self._mentions(recipient_tokens) if m not in actors]
@@ -428,8 +435,11 @@ class _Finder:
         if _is_purpose(clause) and rule.code.event != "PROTEST":
             # "units raised to fight Isis": an aim, not an act. People who "gathered to protest" did.
             return None, previous
-        if code.event == "ASSAULT" and _is_verb(token) and any(
-            c.dep_ == "prep" and c.lower_ in ("for", "over") for c in token.children
+        if (
+            code.event == "ASSAULT"
+            and _is_verb(token)
+            and token.lemma_.lower() in ("attack", "assail", "hit")
+            and any(c.dep_ == "prep" and c.lower_ in ("for", "over") for c in token.children)
         ):
             code = self.lexicon.code("111")  # "attacked Washington for its arms sales": criticism
         if (
@@ -439,7 +449,7 @@ class _Finder:
         ):
             code = self.lexicon.code("114")  # "lodged a protest with Albania": a complaint, PLOVER ACCUSE
         status = find_status(candidate.speaker or token, candidate.support, time, self.article.date)
-        if status in ("planned", "hypothetical"):
+        if status in ("planned", "hypothetical") and not _counterfactual(candidate.support or token):
             code = self._unrealised_code(code, status)
         date, precision, enddate = self._date_fields(time, status)
         text_start, text_end = sentence.start_char, sentence.end_char
@@ -514,6 +524,11 @@ class _Finder:
             actors += [p for c in token.children if c.dep_ == "agent" for p in c.children]
             recipients += [c for c in token.children if c.dep_ == "nsubjpass" and c.lower_ not in _RELATIVE_PRONOUNS]
         objects = [c for c in token.children if c.dep_ in _OBJECT_DEPS]
+        if candidate.rule.code.event == "ACCUSE":
+            # "condemned the Israeli air strikes on Lebanon": the charge is against the strikes' author.
+            authors = [m for o in objects if self._is_event_noun(o) for m in o.children if m.dep_ in _MODIFIER_DEPS]
+            if authors:
+                return actors, authors
         recipients += _preposition_objects(token)
         if candidate.rule.code.event == "REJECT" and not any(c.dep_ in _OBJECT_DEPS for c in token.children):
             # "refused to deploy troops in Iraq": with nothing refused by name, the act refused names
@@ -533,6 +548,9 @@ class _Finder:
             # "signed an India-Russia pact": the sides are named on the agreement itself.
             recipients += [c for obj in objects for c in obj.children if c.dep_ in _MODIFIER_DEPS]
         return actors, recipients
+
+    def _is_event_noun(self, token: Token) -> bool:
+        return token.pos_ == "NOUN" and bool(self.lexicon.rules(token.lemma_.lower(), "NOUN"))
 
     def _mentions(self, tokens: Iterable[Token]) -> list[ActorMention]:
         """Actor mentions that stand for each argument: the nearest in the parse, with their conjuncts."""
@@ -695,6 +713,9 @@ class _Finder:
 
     def _time_for(self, candidate: _Candidate, owners: dict[int, list[TimeExpression]]) -> TimeExpression | None:
         own = owners.get(candidate.token.i, [])
+        clause = candidate.support or candidate.token
+        if clause.dep_ in ("relcl", "advcl") and clause.head.i in self.time_tokens:
+            own = [self.time_tokens[clause.head.i]]  # "in the 1930s, when it invaded its neighbours"
         dated = [t for t in own if t.date is not None or t.timex_type == "SET"]
         if not dated:
             return None
@@ -800,6 +821,12 @@ def _object_of(verb: Token, particle: str | None = None) -> Token | None:
     if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN":
         return verb.head  # "the agreement signed by ..."
     return None
+
+
+def _counterfactual(verb: Token) -> bool:
+    """'would have captured the city': what did not happen is neither an act nor a threat."""
+    aux = [c.lower_ for c in verb.children if c.dep_ == "aux"]
+    return "have" in aux and any(a in ("would", "could", "might") for a in aux)
 
 
 def _is_purpose(verb: Token) -> bool:

@@ -52,6 +52,7 @@ class Lexicon:
     diplomatic_protest_verbs: frozenset[str] = frozenset()
     event_predicates: frozenset[str] = frozenset()
     obligation_frames: frozenset[str] = frozenset()
+    nonagent_subjects: frozenset[str] = frozenset()
     obligation_rule: TriggerRule | None = None
 
     def rules(self, lemma: str, pos: str) -> tuple[TriggerRule, ...]:
@@ -165,6 +166,7 @@ def load_lexicon(data_dir: Path | None = None) -> Lexicon:
         diplomatic_protest_verbs=classes.get("DIPLOMATIC_PROTEST_VERB", frozenset()),
         event_predicates=classes.get("EVENT_PREDICATE", frozenset()),
         obligation_frames=classes.get("OBLIGATION_FRAME", frozenset()),
+        nonagent_subjects=classes.get("NONAGENT_SUBJECT", frozenset()),
         # "X said Y must ...": PLOVER REQUEST (CAMEO 100, demand), see events.py.
         obligation_rule=TriggerRule("must", None, "VERB", None, codes["100"], False, False),
     )
