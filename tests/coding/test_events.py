@@ -256,3 +256,31 @@ def test_events_a_clause_hung_on_a_time_phrase_takes_its_date(extractor):
     text = "Ties remain strained by the legacy of the 1930s, when Japan invaded China."
     [event] = _events(extractor, text)
     assert event["event"] == "ASSAULT" and event["date"] == "1930" and event["enddate"] == "1939"
+
+
+@pytest.mark.parametrize(
+    ("text", "event", "status"),
+    [
+        # Reported "would" is the future of the past (PLOVER: an announced retreat is CONCEDE).
+        ("Defense Minister Antonio Martino announced that Italy would withdraw 300 soldiers from Iraq.", "CONCEDE", "planned"),
+        # An attempt is an act that happened.
+        ("Hamas gunmen tried to storm an Israeli army post in Gaza on Sunday.", "ASSAULT", "occurred"),
+    ],
+)
+def test_events_status_of_reported_and_attempted_acts(extractor, text, event, status):
+    found = [(e["event"], e["status"]) for e in _events(extractor, text)]
+    assert (event, status) in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Palestinian forces deployed along the border to prevent militants from firing rockets at Israel.",
+        "Ice on the wings caused the Colombian company's plane to crash in Venezuela, killing 160 people.",
+        "The Iraqi Red Crescent secretary general told AFP one day after the abductions in Baghdad.",
+    ],
+)
+def test_events_prevented_acts_accidents_and_news_agencies_are_no_assaults(extractor, text):
+    events = _events(extractor, text)
+    assert all(e["event"] != "ASSAULT" or e["status"] == "negated" for e in events), events
+    assert all("FRA" not in {x["code"] for x in e["actor"]} for e in events)

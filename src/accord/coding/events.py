@@ -18,7 +18,13 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from accord.coding.casualties import find_casualties, is_death_setting, unnamed_sides, with_casualties
+from accord.coding.casualties import (
+    find_casualties,
+    is_accident,
+    is_death_setting,
+    unnamed_sides,
+    with_casualties,
+)
 from accord.coding.lexicon import CodeInfo, Lexicon, TriggerRule
 from accord.coding.status import find_status
 from accord.records import (
@@ -53,6 +59,7 @@ _FREE_DEPS = frozenset({"conj", "appos", "cc"})
 # an unknown hand). Every other type needs both sides to be worth an analyst's time.
 _ONE_SIDED_TYPES = frozenset({"PROTEST", "MOBILIZE", "RETREAT", "ASSAULT"})
 _OBLIGATION_AUX = frozenset({"must", "should"})
+_DEATH_WORDS = frozenset({"kill", "die", "injure", "wound", "killing", "death", "hurt"})
 _PERSONAL_PRONOUNS: dict[str, frozenset[str]] = {
     "he": frozenset({"person"}),
     "him": frozenset({"person"}),
@@ -367,6 +374,8 @@ class _Finder:
         recipient_tokens = [t for t in recipient_tokens if t.i not in self.time_tokens]
         if rule.transitive and not recipient_tokens:
             return None, previous  # "warned that prices could rise": a statement, not a threat
+        if rule.code.event == "ASSAULT" and token.lemma_.lower() in _DEATH_WORDS and is_accident(sentence):
+            return None, previous  # "caused the plane to crash, killing 160": a disaster, not an attack
         if any(t.lemma_.lower() in self.lexicon.nonagent_subjects for t in actor_tokens if t.dep_ == "nsubj"):
             return None, previous  # "oil prices shot above $61", "shares were hit": markets, not parties
         confidence = 0.85
@@ -375,7 +384,10 @@ class _Finder:
         joint = len({m.entity.code for m in actors}) >= 2 and not recipients
         # The nearest actors in the sentence stand in only where the parse found no argument at all: an
         # argument that names nobody we know ("Bertrand was invited") stays empty rather than guessed.
-        if not actors and not actor_tokens and not _agentless_passive(clause):
+        bare_noun = candidate.support is None and not _is_verb(token)
+        # The nearest actor to the left is a guess worth making for a verb ("..., India and Russia signed"),
+        # not for a noun the sentence only mentions ("told AFP after the abductions").
+        if not actors and not actor_tokens and not _agentless_passive(clause) and not bare_noun:
             actors = self._window(sentence, clause, left=True, exclude=recipients)
             confidence -= 0.15 if actors else 0.0
         if not recipients and not recipient_tokens and not joint:
@@ -552,6 +564,10 @@ class _Finder:
     def _is_event_noun(self, token: Token) -> bool:
         return token.pos_ == "NOUN" and bool(self.lexicon.rules(token.lemma_.lower(), "NOUN"))
 
+    def _is_party(self, mention: ActorMention) -> bool:
+        # A news agency reports events; it is not a side of them ("told AFP", "Xinhua reported").
+        return mention.entity.sector != "MED"
+
     def _mentions(self, tokens: Iterable[Token]) -> list[ActorMention]:
         """Actor mentions that stand for each argument: the nearest in the parse, with their conjuncts."""
         chosen: list[ActorMention] = []
@@ -570,7 +586,7 @@ class _Finder:
                     continue
                 seen.add(tok.i)
                 mention = self.mention_at.get(tok.i)
-                if mention is not None:
+                if mention is not None and self._is_party(mention):
                     best.append((cost, tok.i, mention))
                 for child in tok.children:
                     if child.dep_ in _FREE_DEPS:
@@ -641,6 +657,8 @@ class _Finder:
             if token.text in ('"', "“", "”") or (left and token.text == ";"):
                 break
             mention = self.mention_at.get(i)
+            if mention is not None and not self._is_party(mention):
+                mention = None
             if mention is not None and _is_place_phrase(self.doc[mention.head]):
                 mention = None  # "alternatives in Russia and India": a place, not a party
             if mention is not None and mention not in exclude:
@@ -826,7 +844,7 @@ def _object_of(verb: Token, particle: str | None = None) -> Token | None:
 def _counterfactual(verb: Token) -> bool:
     """'would have captured the city': what did not happen is neither an act nor a threat."""
     aux = [c.lower_ for c in verb.children if c.dep_ == "aux"]
-    return "have" in aux and any(a in ("would", "could", "might") for a in aux)
+    return "have" in aux and any(a in ("would", "could", "might", "may", "must", "should") for a in aux)
 
 
 def _is_purpose(verb: Token) -> bool:

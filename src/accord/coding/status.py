@@ -24,11 +24,14 @@ _NEGATORS = frozenset({"not", "n't", "never", "no"})
 # Verbs that put the act they govern in the future: "plans to sign", "is expected to meet".
 _FUTURE_GOVERNORS = frozenset(
     {"plan", "expect", "schedule", "intend", "aim", "prepare", "hope", "want", "seek", "set", "due", "propose",
-     "decide", "agree", "arrange", "slate", "try", "attempt", "promise", "pledge", "vow", "offer", "threaten",
+     "decide", "agree", "arrange", "slate", "promise", "pledge", "vow", "offer", "threaten",
      "consider", "mull", "go", "wish", "invite", "urge", "call", "ask", "willing", "ready", "prepared", "eager",
      "keen", "poised", "determined", "intent", "likely"}
 )
-_NEGATING_GOVERNORS = frozenset({"fail", "refuse", "decline", "cancel", "postpone", "deny", "reject", "avoid"})
+_NEGATING_GOVERNORS = frozenset(
+    {"fail", "refuse", "decline", "cancel", "postpone", "deny", "reject", "avoid", "prevent", "stop", "deter", "block"}
+)
+_REPORTING = frozenset({"say", "announce", "tell", "state", "declare", "report", "add", "confirm", "indicate"})
 _NEGATING_NOUNS = frozenset({"refusal", "failure", "rejection", "reluctance", "unwillingness", "inability"})
 _CONDITIONAL_MARKERS = frozenset({"if", "unless", "whether"})
 
@@ -54,6 +57,8 @@ def find_status(trigger: Token, support: Token | None, time: TimeExpression | No
             return "hypothetical"  # "will withdraw its troops unless ...": a conditional, i.e. a threat
         if aux & _FUTURE_AUX:
             return "planned"
+        if "would" in aux and _reported(token) and not _has_condition(token):
+            return "planned"  # "announced that Italy would withdraw 300 soldiers": the future of the past
         if aux & _HYPOTHETICAL_AUX:
             return "hypothetical"
         if any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL_MARKERS for c in token.children):
@@ -74,6 +79,11 @@ def find_status(trigger: Token, support: Token | None, time: TimeExpression | No
     return "occurred"
 
 
+def _reported(verb: Token) -> bool:
+    """The verb's clause is what someone said ("X announced that Y would ...")."""
+    return verb.dep_ == "ccomp" and verb.head.lemma_.lower() in _REPORTING
+
+
 def _has_condition(verb: Token) -> bool:
     """An 'unless'/'if' clause hangs on the verb: what it states depends on another act."""
     return any(
@@ -89,6 +99,9 @@ def _governors(verb: Token) -> list[Token]:
     for _ in range(3):
         if current.dep_ in ("xcomp", "conj") and current.head.i != current.i:
             current = current.head
+            found.append(current)
+        elif current.dep_ == "pcomp" and current.head.dep_ == "prep" and current.head.head.i != current.i:
+            current = current.head.head  # "prevent militants from firing": from -> prevent
             found.append(current)
         elif current.dep_ == "acomp" or (current.dep_ == "pobj" and current.head.dep_ == "prep"):
             current = current.head.head if current.dep_ == "pobj" else current.head

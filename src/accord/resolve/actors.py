@@ -868,10 +868,17 @@ def _acts(token: Token) -> bool:
 
 
 def _bare_sectors(ctx: _Context, taken: set[int]) -> list[ActorMention]:
-    """Sector nouns with no country word ("police said"): the dateline's country, or the only one."""
+    """Sector nouns with no country word ("police said"): the home country of the story.
+
+    That is the dateline's country when the text names it too or names no country at all; otherwise
+    the country the text names most (a story filed from Doha about Palestinian politics: "the
+    government" is the Palestinian one), ties left unplaced.
+    """
     code = ctx.dateline
-    if code is None and len(ctx.country_counts) == 1:
-        code = next(iter(ctx.country_counts))
+    counts = ctx.country_counts
+    if counts and (code is None or code not in counts):
+        ranked = counts.most_common(2)
+        code = ranked[0][0] if len(ranked) == 1 or ranked[0][1] > ranked[1][1] else None
     if code is None:
         return []
     doc = ctx.doc
