@@ -284,3 +284,25 @@ def test_events_prevented_acts_accidents_and_news_agencies_are_no_assaults(extra
     events = _events(extractor, text)
     assert all(e["event"] != "ASSAULT" or e["status"] == "negated" for e in events), events
     assert all("FRA" not in {x["code"] for x in e["actor"]} for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A coordinated verb lends its auxiliaries, not its meaning: "refused" is not negated by "rejected".
+        ("Hamas rejected former peace deals and refused to recognize Israel.", ("REJECT", "occurred")),
+    ],
+)
+def test_events_coordination_does_not_negate(extractor, text, expected):
+    assert expected in [(e["event"], e["status"]) for e in _events(extractor, text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Philippines on Monday defeated defending champion Thailand in the snooker team event.",
+        "Mali President Amadou Toumani Toure opened the summit in Bamako, Mali.",
+    ],
+)
+def test_events_participles_and_a_leader_with_his_own_country_are_no_pairs(extractor, text):
+    assert _events(extractor, text) == []

@@ -266,6 +266,8 @@ class _Finder:
         return lemma
 
     def _verb_candidate(self, token: Token) -> _Candidate | None:
+        if token.dep_ == "amod":
+            return None  # "the defending champion", "the ruling party": a participle as adjective
         for rule in self.lexicon.rules(self._lemma(token), "VERB"):
             extra: list[Token] = []
             if rule.particle is not None:
@@ -412,6 +414,16 @@ class _Finder:
                 confidence -= 0.1
         if actor_entities and {e.name for e in actor_entities} == {e.name for e in recipient_entities}:
             recipient_entities = ()  # "Abbas's call ... Abbas": one party is not a pair
+        if (
+            recipient_entities
+            and all(e.kind == "country" for e in recipient_entities)
+            and any(e.kind != "country" for e in actor_entities)
+            and {e.code for e in recipient_entities} <= {e.code for e in actor_entities}
+            and rule.code.event in ("REQUEST", "CONSULT", "COOPERATE")
+        ):
+            # "Olmert said Israel must give the truce a chance", "Toure opened the summit in Mali": a
+            # leader and his own country are one side, not two, when they meet, ask or work together.
+            recipient_entities = ()
         symmetric = False
         if not actor_entities and len({e.code for e in recipient_entities}) >= 2:
             actor_entities, recipient_entities = recipient_entities, ()

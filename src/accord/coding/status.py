@@ -42,13 +42,15 @@ def find_status(trigger: Token, support: Token | None, time: TimeExpression | No
     ``time`` is the date phrase tied to the event, if any: a date after ``report_date`` makes it planned.
     """
     verb = support or trigger
-    chain = [verb, *_governors(verb)]
+    governors = _governors(verb)
+    chain = [verb, *(g for g, _ in governors)]
+    controllers = {g.i for g, controls in governors if controls}
     if verb.dep_ in ("acl", "xcomp") and verb.head.lemma_.lower() in _NEGATING_NOUNS:
         return "negated"  # "its refusal to recognize Israel", "the failure to reach a deal"
     for token in chain:
-        if _negated(token):
+        if _negated(token) and (token is verb or token.i in controllers):
             return "negated"
-        if token is not verb and token.lemma_.lower() in _NEGATING_GOVERNORS:
+        if token.i in controllers and token.lemma_.lower() in _NEGATING_GOVERNORS:
             return "negated"
     # Only the verb itself and the verbs that control it (xcomp chain) decide tense and mood.
     for token in chain:
@@ -63,7 +65,7 @@ def find_status(trigger: Token, support: Token | None, time: TimeExpression | No
             return "hypothetical"
         if any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL_MARKERS for c in token.children):
             return "hypothetical"
-        if token is not verb and token.lemma_.lower() in _FUTURE_GOVERNORS:
+        if token.i in controllers and token.lemma_.lower() in _FUTURE_GOVERNORS:
             return "planned"
         if _is_to_be(token):
             return "planned"
@@ -92,20 +94,25 @@ def _has_condition(verb: Token) -> bool:
     )
 
 
-def _governors(verb: Token) -> list[Token]:
-    """Verbs that control this one: "plans to sign" -> [plans]; "failed to reach" -> [failed]."""
-    found: list[Token] = []
+def _governors(verb: Token) -> list[tuple[Token, bool]]:
+    """Verbs above this one, each with whether it controls it.
+
+    "plans to sign" -> [(plans, True)]; "failed to reach" -> [(failed, True)]; "will review ... and
+    discuss" -> [(review, False)]: a coordinated verb lends its auxiliaries, not its meaning.
+    """
+    found: list[tuple[Token, bool]] = []
     current = verb
     for _ in range(3):
         if current.dep_ in ("xcomp", "conj") and current.head.i != current.i:
+            controls = current.dep_ == "xcomp"
             current = current.head
-            found.append(current)
+            found.append((current, controls))
         elif current.dep_ == "pcomp" and current.head.dep_ == "prep" and current.head.head.i != current.i:
             current = current.head.head  # "prevent militants from firing": from -> prevent
-            found.append(current)
+            found.append((current, True))
         elif current.dep_ == "acomp" or (current.dep_ == "pobj" and current.head.dep_ == "prep"):
             current = current.head.head if current.dep_ == "pobj" else current.head
-            found.append(current)
+            found.append((current, True))
         else:
             break
     return found
