@@ -749,7 +749,8 @@ class _Finder:
         dated = [t for t in own if t.date is not None or t.timex_type == "SET"]
         if not dated:
             return None
-        return min(dated, key=lambda t: abs(t.start - candidate.token.idx))
+        # A clock time ("from 10:00 a.m.") says less about the day than a date beside it ("for November 27").
+        return min(dated, key=lambda t: (t.timex_type == "TIME", abs(t.start - candidate.token.idx)))
 
     def _date_fields(self, time: TimeExpression | None, status: str) -> tuple[str, str, str | None]:
         report = self.article.date.isoformat()
