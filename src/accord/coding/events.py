@@ -438,7 +438,9 @@ class _Finder:
             # object ("Singh meets Shoigu") keeps PLOVER's actor -> recipient direction.
             symmetric = True
         if (not actor_entities or not recipient_entities) and previous is not None:
-            if sentence_index - previous[2] <= 2 and self._may_inherit(candidate):
+            # Only cooperation carries over ("The agreement was signed at the meeting"); a killing whose
+            # author the text withholds must not borrow the last sentence's.
+            if sentence_index - previous[2] <= 2 and rule.code.quad_class <= 2 and self._may_inherit(candidate):
                 actor_entities, recipient_entities = _inherit(actor_entities, recipient_entities, previous)
                 confidence -= 0.2
         code = rule.code
