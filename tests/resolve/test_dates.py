@@ -97,7 +97,10 @@ def _expression(text: str, report: dt.date, phrase: str):
         ("No rain has fallen since 2001 in the province.", WED_1997_04_02, "2001", "2001", "2001", "year", None),
         ("Output peaked in the 1990s.", MON_2021_12_06, "the 1990s", "199", "1990", "year", "1999"),
         ("Investment doubled in the 1998-99 season.", WED_1997_04_02, "1998-99", "1998", "1998", "year", "1999"),
-        ("Trade rose between 2015 and 2019.", MON_2021_12_06, "2015 and 2019", "2015", "2015", "year", "2019"),
+        # TimeML marks the two years of "between ... and" apart; the first carries the range's end.
+        ("Trade rose between 2015 and 2019.", MON_2021_12_06, "2015", "2015", "2015", "year", "2019"),
+        ("Trade rose between 2015 and 2019.", MON_2021_12_06, "2019", "2019", "2019", "year", None),
+        ("He was arrested twice from 1991 to 1997.", MON_2021_12_06, "1997", "1997", "1997", "year", None),
         ("Profits fell in the third quarter.", MON_2021_12_06, "the third quarter", "2021-Q3", "2021-07", "month", "2021-09"),
         ("The economy grew 2 percent in the first quarter of 2020.",
          MON_2021_12_06, "the first quarter of 2020", "2020-Q1", "2020-01", "month", "2020-03"),
@@ -325,4 +328,75 @@ def test_dates_tense_slack_and_cues(sentence, report, phrase, timex):
 )
 def test_dates_story_anchors_do_not_fire_without_a_story(sentence):
     found = [t for t in find_time_expressions(sentence, THU_2013_10_24) if t.timex_type == "DATE"]
+    assert found == [], [(t.text, t.timex) for t in found]
+
+
+SAT_2000_01_15 = dt.date(2000, 1, 15)  # a Saturday
+
+
+@pytest.mark.parametrize(
+    ("sentence", "report", "phrase", "timex"),
+    [
+        # Holidays on fixed days, on the Nth weekday of a month, and counted from Easter.
+        ("Elian was found Thanksgiving Day clinging to an inner tube.", SAT_2000_01_15, "Thanksgiving Day", "1999-11-25"),
+        ("He was found in the Atlantic last Thanksgiving.", SAT_2000_01_15, "last Thanksgiving", "1999-11-25"),
+        ("Abortion will be a theme of our campaign until Election Day.",
+         dt.date(1998, 10, 26), "Election Day", "1998-11-03"),
+        ("Protesters prayed as Easter week began.", dt.date(2000, 4, 17), "Easter week", "2000-W16"),
+        ("The pope will celebrate Easter Sunday in Rome.", FRI_2013_03_22, "Easter Sunday", "2013-03-31"),
+        ("Shops will close on Good Friday.", FRI_2013_03_22, "Good Friday", "2013-03-29"),
+        ("Parades are planned for Memorial Day.", dt.date(2013, 5, 1), "Memorial Day", "2013-05-27"),
+        ("Workers marched on Labor Day 1998.", FRI_2013_03_22, "Labor Day 1998", "1998-09-07"),
+        ("Gifts were exchanged on Christmas Eve.", dt.date(2014, 1, 3), "Christmas Eve", "2013-12-24"),
+        # A second day written after the first one's month.
+        ("The summit will be held in Washington on April 24 and 25.", dt.date(1999, 2, 10), "25", "1999-04-25"),
+        # Clock times written out.
+        ("The father will leave at 4 in the morning.", dt.date(2000, 4, 5), "4 in the morning", "2000-04-05T04:00"),
+        ("The curfew starts at 10 o'clock in the evening.", dt.date(2000, 4, 5), "10 o'clock in the evening",
+         "2000-04-05T22:00"),
+        # The attribution after a quotation does not decide the quoted event's tense.
+        ("''This courageous father will leave on Thursday,'' Castro said.", dt.date(2000, 4, 5), "Thursday", "2000-04-06"),
+        # "next to" is a place, not a future cue.
+        ("Bombs exploded next to the U.S. embassies on Friday.", dt.date(1998, 8, 8), "Friday", "1998-08-07"),
+        # A cue far away in a long sentence belongs to another clause.
+        ("Reno allowed the extension after rejecting a Florida state court order that the boy remain with "
+         "his relatives in the city of Miami until March 6.", SAT_2000_01_15, "March 6", "2000-03-06"),
+    ],
+)  # fmt: skip
+def test_dates_holidays_pairs_clock_words_and_cues(sentence, report, phrase, timex):
+    assert _expression(sentence, report, phrase).timex == timex
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "timex_type", "timex"),
+    [
+        # A quantity per period is a SET of that period (TimeML), not a one-period duration.
+        ("The cuts will save $500 million a year in costs.", "a year", "SET", "P1Y"),
+        ("The economy created jobs at a rate of 358,000 a month.", "a month", "SET", "P1M"),
+        ("Qantas will add four flights a week to Bombay.", "a week", "SET", "P1W"),
+        ("Guards watch the clinic 24 hours a day.", "a day", "SET", "P1D"),
+        # ... but a period after a preposition or a verb is a duration.
+        ("Rebels held the town for a year.", "a year", "DURATION", "P1Y"),
+        ("It was the smallest gain in a year.", "a year", "DURATION", "P1Y"),
+        ("The ceasefire has lasted a week.", "a week", "DURATION", "P1W"),
+        # Halves after the unit.
+        ("A pilot arrived a minute and a half later.", "a minute and a half", "DURATION", "PT1M30S"),
+        ("The talks lasted an hour and a half.", "an hour and a half", "DURATION", "PT1H30M"),
+    ],
+)
+def test_dates_rates_and_halves(sentence, phrase, timex_type, timex):
+    expression = _expression(sentence, MON_2021_12_06, phrase)
+    assert (expression.timex_type, expression.timex) == (timex_type, timex)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "It will be a second betrayal, she said.",
+        "A second group of three directors resigned.",
+        "Gonzalez spoke on CBS's 60 Minutes about the boy.",
+    ],
+)
+def test_dates_ordinals_and_titles_are_not_durations(sentence):
+    found = [t for t in find_time_expressions(sentence, MON_2021_12_06) if t.timex_type == "DURATION"]
     assert found == [], [(t.text, t.timex) for t in found]

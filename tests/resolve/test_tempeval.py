@@ -91,11 +91,15 @@ def test_tempeval_accord_on_hand_made(hand_made):
     assert scores["value"]["f1"] == 1.0
 
 
-# Floors just under the figures reached (value F1: TBAQ 0.791, platinum 0.797); a change that
-# drops below them has made resolution worse.
+# Floors just under the figures reached (value F1: TBAQ 0.798, its AQUAINT part 0.769, platinum
+# 0.800); a change that drops below them has made resolution worse.
 @pytest.mark.parametrize(
     ("folder", "pattern", "floor"),
-    [("tempeval3-tbaq", "*/*.tml", 0.78), ("tempeval3-platinum", "*.tml", 0.79)],
+    [
+        ("tempeval3-tbaq", "*/*.tml", 0.795),
+        ("tempeval3-tbaq", "AQUAINT/*.tml", 0.765),
+        ("tempeval3-platinum", "*.tml", 0.795),
+    ],
 )
 def test_tempeval_gold_sets_stay_above_floor(shared_dir, folder, pattern, floor):
     paths = sorted((shared_dir / "data" / folder).glob(pattern))

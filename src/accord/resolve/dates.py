@@ -23,6 +23,11 @@ Contract forms chosen here (what an analyst filtering events by date expects):
 - "now"/"currently" (``PRESENT_REF``) -> the report date, precision ``day``;
 - past/future references, durations and sets -> no ``date``.
 
+TimeML forms followed here: "between 1994 and 1997" is two years (the first keeps the range's end
+for the contract); "$5 million a year", "four flights a week" are SETs (``P1Y``, ``P1W``);
+holidays are computed for the year (Thanksgiving, Election Day, Easter and the days counted from
+it); "4 in the morning" is a clock time.
+
 "three weeks later"/"two days earlier" are anchored to some other event in the story, not to the
 report date, so they give only the duration (``P3W``, span "three weeks"); "two days ago", "in
 three days' time" and "(will ...) in three days" are dates.
@@ -53,6 +58,8 @@ __all__ = ["find_time_expressions", "resolve_date", "timex_to_contract"]
 Tense = Literal["past", "future"]
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
 
+_MAX_CUE_DISTANCE = 15
+_QUOTE_CLOSE = re.compile("(?:''|\"|\u201d)")
 _SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}
 _HALF_MONTHS = {"H1": (1, 6), "H2": (7, 12)}
 # Words before a four-digit number that make it a year; "strong" ones allow years before 1800.
@@ -102,6 +109,9 @@ class _Context:
                 continue
             word = m.group(0).lower()
             norm = re.sub(r"\s+", " ", word)
+            if norm == "next" and re.match(r"\s+to\b", self.text[m.end() : m.end() + 4]):
+                # "next to the embassy" is a place.
+                continue
             if norm in self.lexicon.future_cues:
                 cue_tense: Tense = "future"
             else:
@@ -112,10 +122,15 @@ class _Context:
                 cue_tense = "past"
             if m.end() <= start:
                 distance = len(_WORD.findall(self.text, m.end(), start))
+            elif _QUOTE_CLOSE.search(self.text, end, m.start()):
+                # '"... leave on Thursday," Castro said': the attribution after a quotation says
+                # nothing of the quoted event's time.
+                continue
             else:
                 # A cue after the expression binds less tightly ("on Monday, he said ...").
                 distance = len(_WORD.findall(self.text, end, m.start())) + 3
-            if best is None or distance < best[0]:
+            # Past 15 words a cue belongs to another clause more often than not.
+            if distance <= _MAX_CUE_DISTANCE and (best is None or distance < best[0]):
                 best = (distance, cue_tense)
         return best[1] if best else None
 
@@ -133,7 +148,9 @@ class _Context:
 # Titles and initials ("Mr. Davison", "U.S. President") end with a period but not a sentence.
 _ABBREVIATIONS = "Mr Mrs Ms Dr St Gen Col Lt Sgt Capt Adm Sen Rep Gov Pres Prof Rev Jr Sr Gov Co Corp Inc No"
 _NOT_SENTENCE_END = "".join(rf"(?<!\b{a}\.)" for a in sorted(set(_ABBREVIATIONS.split()))) + r"(?<!\b[A-Z]\.)"
-_SENTENCE_END = re.compile(r"[.!?]" + _NOT_SENTENCE_END + r"[\"'\u201d)\]]*\s+(?=[\"'\u201c(\[]?[A-Z])|\n\s*\n")
+_SENTENCE_END = re.compile(
+    r"[.!?]" + _NOT_SENTENCE_END + r"[\"'\u201d)\]]*\s+(?=[\"'\u201c(\[]?[A-Z])|\n\s*\n"
+)
 _WORD = re.compile(r"\w+")
 _PASSIVE_BEFORE = re.compile(r"\b(?:be|been|being|is|are|to)\s+$", re.IGNORECASE)
 
@@ -389,6 +406,14 @@ def _h_month_day(m: re.Match[str], ctx: _Context) -> _Candidate | None:
     return _cand(m, "DATE", value)
 
 
+def _h_second_day(m: re.Match[str], ctx: _Context) -> _Candidate | None:
+    """'April 24 and 25': the second day, in the first one's month (TimeML marks it alone)."""
+    found = _h_month_day(m, ctx)
+    if found is None:
+        return None
+    return _Candidate(m.start("day"), m.end(), "DATE", found.value)
+
+
 def _h_month_year(m: re.Match[str], ctx: _Context) -> _Candidate | None:
     if not _month_word_ok(m["mon"]):
         return None
@@ -471,6 +496,10 @@ def _h_year_range(m: re.Match[str], ctx: _Context) -> _Candidate | None:
     if sep in "-–—" and len(y2_text) == 2 and not (1 <= (y2 - y1) <= 1):
         # "1998-99" (a season or fiscal year) but not "1998-45".
         return None
+    if sep not in "-–—":
+        # TimeML marks "between 1994 and 1997", "from 1991 to 1997" as two years (the second is
+        # found by the year rule); the first keeps the range's end for the contract.
+        return _Candidate(m.start(), m.end("y1"), "DATE", f"{y1:04d}", f"{y2:04d}")
     return _cand(m, "DATE", f"{y1:04d}", f"{y2:04d}")
 
 
@@ -634,6 +663,20 @@ def _h_ago(m: re.Match[str], ctx: _Context) -> _Candidate | None:
     return None
 
 
+# After "a second": a noun or adjective it qualifies ("a second term"), not a time word.
+_ORDINAL_SECOND = re.compile(
+    r"\s+(?!(?:ago|later|earlier|before|after|or|and|of|to|in|for|from|longer|more)\b)[a-z]+\b", re.IGNORECASE
+)
+# Before "a year"/"a day": a quantity (a number, money, "%") or a plural noun ("flights",
+# "seats") makes it a rate; function words ending in -s ("was", "has", "this") do not.
+_RATE_BEFORE = re.compile(
+    r"(?:(?:\d|%|\b(?:million|billion|trillion|thousand|hundred|dozen))|"
+    r"\b(?!(?:was|is|has|does|this|its|as|his|hers|ours|theirs|yours|less|plus|thus|perhaps|always|"
+    r"across|towards|sometimes|afterwards|nearly|almost|us|yes|whereas|unless)\b)[a-z]{2,}s)\s+$",
+    re.IGNORECASE,
+)
+
+
 def _h_duration(m: re.Match[str], ctx: _Context) -> _Candidate | None:
     lex = ctx.lexicon
     unit = lex.units[m["unit"].lower()]
@@ -646,8 +689,20 @@ def _h_duration(m: re.Match[str], ctx: _Context) -> _Candidate | None:
     if unit == "Q" and re.search(r"-quarters\b", m.group(0), re.IGNORECASE):
         # "three-quarters of the vote" is a fraction.
         return None
-    if m["half"]:
-        amount = (amount or 0) + 0.5 if amount is not None else None
+    if m["half"] or m["half2"]:
+        amount = amount + 0.5 if amount is not None else None
+    if m["unit"][:1].isupper() and m.start() > 0 and ctx.sentence(m.start(), m.end())[0] < m.start():
+        # A capitalised unit inside a sentence is a title ("60 Minutes", "Seven Days in May").
+        return None
+    word = num.lower().strip()
+    if word in ("a", "an", "one") and m.group(0).lower().startswith(word):
+        if unit == "TS" and _ORDINAL_SECOND.match(ctx.text, m.end()):
+            # "a second betrayal", "A second group": the ordinal, not one second.
+            return None
+        if word != "one" and _RATE_BEFORE.search(ctx.text, max(0, m.start() - 40), m.start()):
+            # "$500 million a year", "358,000 a month", "four flights a week": a rate, which
+            # TimeML marks as a SET of that period.
+            return _Candidate(m.start(), m.end(), "SET", _duration(1, unit))
     start = m.start()
     if re.match(r"the\s+\S+-", m.group(0), re.IGNORECASE):
         # "the 10-year pact": the adjective is the expression, the article belongs to the noun.
@@ -746,7 +801,12 @@ def _h_clock(m: re.Match[str], ctx: _Context) -> _Candidate | None:
         hour, minute = (12, 0) if word in ("noon", "midday") else (24, 0)
     else:
         hour, minute = int(m["h"]), int(m["min"] or 0)
-        ampm = m["ampm"].lower().replace(".", "")
+        if m["ampm"]:
+            ampm = m["ampm"].lower().replace(".", "")
+        else:
+            # "4 in the morning", "8 in the evening", "11 at night" (but "2 at night" is a.m.).
+            late = m["part"] in ("afternoon", "evening") or (m["night"] and hour >= 6)
+            ampm = "pm" if late else "am"
         if not (1 <= hour <= 12 and minute < 60):
             return None
         if ampm == "pm" and hour != 12:
@@ -764,17 +824,65 @@ def _h_clock(m: re.Match[str], ctx: _Context) -> _Candidate | None:
     return _cand(m, "TIME", f"{_day(day)}T{hour:02d}:{minute:02d}")
 
 
+def _easter(year: int) -> dt.date:
+    """Western Easter Sunday (the anonymous Gregorian computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    lw = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * lw) // 451
+    month = (h + lw - 7 * m + 114) // 31
+    day = (h + lw - 7 * m + 114) % 31 + 1
+    return dt.date(year, month, day)
+
+
+def _holiday_date(rule: str, year: int) -> dt.date:
+    """The day a holiday rule names in ``year``: ``12-25``, ``11/4/4`` (4th Thursday of November),
+    ``05/L/1`` (last Monday of May), ``11/1/1+1`` (the day after the first Monday), ``E-2``
+    (two days before Easter Sunday)."""
+    if rule.startswith("E"):
+        return _easter(year) + dt.timedelta(days=int(rule[1:]))
+    if "/" not in rule:
+        month, day = (int(x) for x in rule.split("-"))
+        return dt.date(year, month, day)
+    month_text, nth, weekday_text = rule.split("/")
+    weekday, _, extra = weekday_text.partition("+")
+    month, weekday_n = int(month_text), int(weekday)
+    if nth == "L":
+        last = dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+        day = last - dt.timedelta(days=(last.isoweekday() - weekday_n) % 7)
+    else:
+        first = dt.date(year, month, 1)
+        day = first + dt.timedelta(days=(weekday_n - first.isoweekday()) % 7 + 7 * (int(nth) - 1))
+    return day + dt.timedelta(days=int(extra or 0))
+
+
 def _h_holiday(m: re.Match[str], ctx: _Context) -> _Candidate | None:
+    """'Christmas', 'last Thanksgiving', 'Easter week', 'Election Day 2000' -> the day (or week)."""
     if not m["hol"][:1].isupper():
         return None
-    mm_dd = ctx.lexicon.holidays[re.sub(r"\s+", " ", m["hol"].lower())]
-    month, day = (int(x) for x in mm_dd.split("-"))
-    year = (
-        int(m["year"])
-        if m["year"]
-        else _month_year(ctx.report_date, month, day, ctx.tense(m.start(), m.end()))
-    )
-    return _cand(m, "DATE", f"{year:04d}-{month:02d}-{day:02d}")
+    rule = ctx.lexicon.holidays[re.sub(r"\s+", " ", m["hol"].lower())]
+    report = ctx.report_date
+    rel = (m["rel"] or "").lower()
+    if m["year"]:
+        day = _holiday_date(rule, int(m["year"]))
+    else:
+        this_year = _holiday_date(rule, report.year)
+        if rel == "last":
+            year = report.year if this_year < report else report.year - 1
+        elif rel == "next":
+            year = report.year if this_year > report else report.year + 1
+        elif rel == "this":
+            year = report.year
+        else:
+            tense = ctx.tense(m.start(), m.end())
+            year = _month_year(report, this_year.month, this_year.day, tense)
+        day = _holiday_date(rule, year)
+    if m["week"]:
+        return _cand(m, "DATE", _week(day))
+    return _cand(m, "DATE", _day(day))
 
 
 def _default_quarter(report: dt.date) -> tuple[int, int]:
@@ -916,6 +1024,12 @@ def _rules() -> tuple[tuple[_Rule, ...], re.Pattern[str]]:
             _h_month_day,
         ),
         rule(
+            "month_day_pair",
+            rf"\b(?P<mod>)(?P<mon>{month})\s+[0-3]?\d(?:st|nd|rd|th)?\s+(?:and|or|to|through)\s+(?P<day>[0-3]?\d)"
+            rf"(?:st|nd|rd|th)?(?![\d:,.]\d|\w)(?!\s*(?:%|percent|million|billion))(?:,?\s+(?P<year>{year})(?![\w-]))?",
+            _h_second_day,
+        ),
+        rule(
             "day_month",
             rf"\b(?P<mod>)(?:(?:{weekday}),?\s+)?(?:the\s+)?(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?"
             rf"(?P<mon>{month})(?:,?\s+(?P<year>{year})(?![\w-]))?",
@@ -1015,7 +1129,7 @@ def _rules() -> tuple[tuple[_Rule, ...], re.Pattern[str]]:
         rule(
             "duration",
             rf"\b{approx}(?:(?:the\s+)?(?:(?:past|last|next|first|coming|previous|final|following|latest)\s+)?)?"
-            rf"(?P<num>{number}|{vague})(?P<half>\s+and\s+a\s+half)?(?:\s+more)?[\s-]+(?P<unit>{unit})s?(?:\s+and\s+a\s+half)?\b(?:-long)?(?![\s-]+old\b)",
+            rf"(?P<num>{number}|{vague})(?P<half>\s+and\s+a\s+half)?(?:\s+more)?[\s-]+(?P<unit>{unit})s?(?P<half2>\s+and\s+a\s+half)?\b(?:-long)?(?![\s-]+old\b)",
             _h_duration,
         ),
         rule(
@@ -1044,11 +1158,18 @@ def _rules() -> tuple[tuple[_Rule, ...], re.Pattern[str]]:
         ),
         rule(
             "clock",
-            rf"(?:\b(?P<h>\d{{1,2}})(?::(?P<min>\d\d))?\s*(?P<ampm>a\.m\.|p\.m\.|am\b|pm\b)|\b(?P<noon>noon|midday|midnight)\b)"
+            rf"(?:\b(?P<h>\d{{1,2}})(?::(?P<min>\d\d))?\s*(?:(?P<ampm>a\.m\.|p\.m\.|am\b|pm\b)|(?:o'clock\s+)?"
+            rf"in\s+the\s+(?P<part>morning|afternoon|evening)\b|(?:o'clock\s+)?at\s+(?P<night>night)\b)"
+            rf"|\b(?P<noon>noon|midday|midnight)\b)"
             rf"(?:\s+(?:[A-Z]{{2,4}}T|GMT|UTC|local\s+time))?(?:,?\s+(?:on\s+)?(?P<anchor>{weekday}|today|yesterday|tomorrow))?",
             _h_clock,
         ),
-        rule("holiday", rf"\b(?P<hol>{_alt(lex.holidays)})\b(?:\s+(?P<year>{year})\b)?", _h_holiday),
+        rule(
+            "holiday",
+            rf"\b(?:(?P<rel>last|next|this)\s+)?(?P<hol>{_alt(lex.holidays)})(?![\w'\u2019])"
+            rf"(?:(?P<week>\s+week)\b|\s+(?P<year>{year})\b)?",
+            _h_holiday,
+        ),
     )
     cues = sorted(lex.future_cues | lex.past_cues, key=len, reverse=True)
     cue_pattern = re.compile(rf"(?<![\w'])(?:{_alt(cues)})(?![\w'])|(?P<ed>\b[a-z]{{2,}}ed\b)", re.IGNORECASE)

@@ -22,7 +22,8 @@ class DateLexicon:
     duration unit (``D``, ``W``, ``TH``, ``10Y`` ...); ``seasons``/``parts_of_day`` to TIMEX3 codes;
     ``fuzzy`` to ``PRESENT_REF``/``PAST_REF``/``FUTURE_REF``; ``day_offsets`` to days from the
     report date; ``times_of_day`` to ``<offset>T<part>``; ``set_adverbs`` to a SET value;
-    ``holidays`` to ``MM-DD``; ``anchored`` ("the next day") to a unit and a step counted from the
+    ``holidays`` to a rule (``12-25``; ``11/4/4`` the fourth Thursday of November; ``E-2`` two days
+    before Easter Sunday); ``anchored`` ("the next day") to a unit and a step counted from the
     last date before it in the story (``D+1``); the cue sets decide the tense of a sentence.
     """
 
