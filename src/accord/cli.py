@@ -62,6 +62,11 @@ class _RejectCounter:
         if self.database is not None:
             self.database.write_reject(reject)
 
+    def analysis_failed(self, article: Article, exc: Exception) -> None:
+        """An article the extractor could not analyse: reported like bad input, and the run goes on."""
+        reason = f"could not be analysed ({type(exc).__name__}: {exc}); please report this article"
+        self(Reject(article.origin, article.line, reason, article.id))
+
 
 def _articles(
     paths: tuple[str, ...], date: dt.date | None, max_chars: int, on_reject: _RejectCounter
@@ -94,7 +99,7 @@ def extract(paths: tuple[str, ...], output_format: str, date: dt.date | None, ma
     from accord.pipeline import Extractor
 
     rejects = _RejectCounter(quiet)
-    extractor = Extractor()
+    extractor = Extractor(on_error=rejects.analysis_failed)
     out = sys.stdout
     collected: list[dict[str, Any]] = []
     for result in extractor.extract_articles(_articles(paths, date, max_chars, rejects)):
@@ -135,7 +140,7 @@ def ingest(
 
     with Database(db_path) as database:
         rejects = _RejectCounter(quiet, database)
-        extractor = Extractor(batch_size=batch_size)
+        extractor = Extractor(batch_size=batch_size, on_error=rejects.analysis_failed)
         written = skipped = events = 0
         progress = tqdm(unit=" articles", disable=quiet, file=sys.stderr, mininterval=0.5, dynamic_ncols=True)
         results = extractor.extract_articles(_articles(paths, date, max_chars, rejects))

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import hashlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from accord.coding.events import EventContext, find_events
@@ -37,10 +37,20 @@ class Extractor:
     ...     print(result.article.id, len(result.events))
     """
 
-    def __init__(self, nlp: Language | None = None, *, lexicon: Lexicon | None = None, batch_size: int = 32) -> None:
+    def __init__(
+        self,
+        nlp: Language | None = None,
+        *,
+        lexicon: Lexicon | None = None,
+        batch_size: int = 32,
+        on_error: Callable[[Article, Exception], None] | None = None,
+    ) -> None:
         self._nlp = nlp
         self._lexicon = lexicon
         self.batch_size = batch_size
+        # spaCy's pattern: without a handler a failure raises (tests); with one, the article is
+        # reported to it and the batch goes on (the CLI records it as a reject).
+        self.on_error = on_error
 
     @property
     def nlp(self) -> Language:
@@ -64,7 +74,14 @@ class Extractor:
         pairs = ((article.text, article) for article in articles)
         lexicon = self.lexicon
         for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.batch_size):
-            yield analyse_doc(doc, article, lexicon)
+            try:
+                result = analyse_doc(doc, article, lexicon)
+            except Exception as exc:
+                if self.on_error is None:
+                    raise
+                self.on_error(article, exc)
+                continue
+            yield result
 
 
 def analyse_doc(doc: Doc, article: Article, lexicon: Lexicon) -> ArticleResult:

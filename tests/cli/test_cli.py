@@ -155,3 +155,26 @@ def test_cli_ingest_killed_midway_leaves_whole_articles_and_rerun_completes(tmp_
         ).fetchall()[0][0]
     assert articles == len(files)
     assert events[0] == events[1] and orphans == 0
+
+
+def test_cli_an_article_that_breaks_the_extractor_is_rejected_not_fatal(tmp_path, monkeypatch):
+    from accord import cli, pipeline
+    from click.testing import CliRunner
+
+    good = tmp_path / "good.jsonl"
+    good.write_text(
+        '{"id": "boom", "date": "2006-11-25", "text": "Pakistan accused India of backing the rebels."}\n'
+        '{"id": "fine", "date": "2006-11-25", "text": "Pakistan accused India of backing the rebels."}\n'
+    )
+    real = pipeline.analyse_doc
+
+    def flaky(doc, article, lexicon):
+        if article.id == "boom":
+            raise ValueError("day is out of range for month")
+        return real(doc, article, lexicon)
+
+    monkeypatch.setattr(pipeline, "analyse_doc", flaky)
+    result = CliRunner().invoke(cli.main, ["extract", "--format", "jsonl", str(good)])
+    assert result.exit_code == 3
+    assert "good.jsonl:1" in result.output and "could not be analysed (ValueError" in result.output
+    assert '"article_id": "fine"' in result.output

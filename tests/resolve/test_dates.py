@@ -400,3 +400,11 @@ def test_dates_rates_and_halves(sentence, phrase, timex_type, timex):
 def test_dates_ordinals_and_titles_are_not_durations(sentence):
     found = [t for t in find_time_expressions(sentence, MON_2021_12_06) if t.timex_type == "DURATION"]
     assert found == [], [(t.text, t.timex) for t in found]
+
+
+def test_dates_impossible_day_in_copy_does_not_crash():
+    # Regression: "Nov. 31" in a Xinhua report (XIN_ENG_20061125.0136) raised ValueError and stopped a run.
+    from accord.resolve.dates import find_time_expressions
+
+    found = find_time_expressions("The talks ended on Nov. 31 and resumed on June 31.", dt.date(2006, 11, 25))
+    assert all(t.date is None or t.date[5:7] not in ("11", "06") or t.date[8:] != "31" for t in found)

@@ -43,6 +43,7 @@ last quarter named (else the one that closed before the report), and "the year-a
 from __future__ import annotations
 
 import bisect
+import calendar
 import datetime as dt
 import re
 from collections.abc import Callable, Iterable
@@ -199,7 +200,8 @@ def _month_year(report: dt.date, month: int, day: int | None, tense: Tense | Non
     up to two months ahead is this year's, later ones last year's (news reports the past).
     """
     if day is not None:
-        this_year = dt.date(report.year, month, min(day, 28 if month == 2 else day))
+        # "Nov. 31" happens in copy; the year is decided on the month's last real day.
+        this_year = dt.date(report.year, month, min(day, calendar.monthrange(report.year, month)[1]))
         gap = (this_year - report).days
         if tense == "past" and gap > slack:
             return report.year - 1
