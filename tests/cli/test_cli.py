@@ -158,8 +158,9 @@ def test_cli_ingest_killed_midway_leaves_whole_articles_and_rerun_completes(tmp_
 
 
 def test_cli_an_article_that_breaks_the_extractor_is_rejected_not_fatal(tmp_path, monkeypatch):
-    from accord import cli, pipeline
     from click.testing import CliRunner
+
+    from accord import cli, pipeline
 
     good = tmp_path / "good.jsonl"
     good.write_text(
