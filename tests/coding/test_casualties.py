@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from accord.coding.casualties import find_casualties, is_accident, with_casualties
+from accord.coding.casualties import find_casualties, is_accident, is_death_setting, with_casualties
 from accord.records import Quantity
 
 
@@ -128,3 +128,55 @@ def test_casualties_replace_plain_count_at_same_offsets():
 )
 def test_casualties_accident_words(nlp, text, accident):
     assert is_accident(nlp(text)[:]) is accident
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Gunmen attacked a village near Goma on Monday. Six villagers died and two others were injured.",
+            [(6, "killed", "villagers", "Six"), (2, "injured", "others", "two")],
+        ),
+        (
+            "Rebels attacked an army post near Goma. Three soldiers were killed and five wounded.",
+            [(3, "killed", "soldiers", "Three"), (5, "injured", None, "five")],
+        ),
+        (
+            "Rebels attacked an army post near Goma. The army sustained 3 fatalities.",
+            [(3, "killed", "fatalities", "3")],
+        ),
+        ("Rebels attacked an army post. The attack resulted in 4 deaths.", [(4, "killed", "deaths", "4")]),
+        # The event's own count stands; a later "more died" is not the same dead counted again.
+        (
+            "Militants attacked a checkpoint in Mosul, killing two policemen. Three more policemen died later.",
+            [(2, "killed", "policemen", "two")],
+        ),
+        # A later act (the arrest) ends the toll clauses; a death with its author named is its own act.
+        ("Gunmen attacked a bus in Lagos. Police arrested two men. Four people were killed.", []),
+        ("Rebels attacked an army post near Goma. Two soldiers were killed by a sniper.", []),
+        # Two sentences on, at most.
+        ("Gunmen attacked a bus in Lagos. Two died. One was injured. Four were missing.", None),
+    ],
+)
+def test_casualties_toll_clause_after_the_event(nlp, text, expected):
+    found = _casualties(nlp, text, "attacked")
+    if expected is None:
+        assert {q[1] for q in found} == {"killed", "injured"}, found
+    else:
+        assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "noun", "expected"),
+    [
+        ("Two civilians died in the shelling of Kabul.", "shelling", True),
+        ("Five soldiers were killed in the blast in Kandahar.", "blast", True),
+        ("Ten people were wounded in the attack.", "attack", True),
+        ("Officials spoke in the meeting about the attack.", "meeting", False),
+        ("The blast was heard in the city.", "city", False),
+    ],
+)
+def test_casualties_death_setting(nlp, text, noun, expected):
+    doc = nlp(text)
+    token = next(t for t in doc if t.text == noun)
+    assert is_death_setting(token) is expected

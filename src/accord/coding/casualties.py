@@ -5,8 +5,10 @@ arrested, missing or displaced.
 "abducted"; adjectives such as "dead", "missing"; nouns such as "fatalities", "deaths") in the event's sentence
 whose clause is the event's clause, reads the victims' count off the parse ("killed 12 people", "12 people were
 killed", "a soldier was killed" -> 1, "leaving five dead", "killing three") and returns one ``Quantity`` per
-count, with ``unit`` the casualty kind and ``item`` the victims' noun phrase. A verbless toll sentence later in
-the same paragraph ("2 fatalities.", "Three dead.") counts for every event before it in that paragraph.
+count, with ``unit`` the casualty kind and ``item`` the victims' noun phrase. A toll sentence later in the same
+paragraph counts for every event before it there: a verbless one ("2 fatalities.", "Three dead.") anywhere in the
+paragraph, and a clause that only states the toll ("Six soldiers died and two others were injured.", "Three people
+were killed.", "The army sustained 1 fatality.") in one of the two sentences right after the event's.
 
 Counts that are not exact numbers ("dozens of people", "scores") and negated ones ("no one was hurt") give
 nothing: a wrong count is worse than none.
@@ -110,6 +112,15 @@ def find_casualties(doc: Doc, sentence: Span, trigger: Token) -> list[Quantity]:
             found.setdefault(quantity.start, quantity)
     for toll in _toll_sentences(doc, sentence):
         for anchor, unit in _anchors(toll):
+            for quantity in _counts(doc, anchor, unit):
+                found.setdefault(quantity.start, quantity)
+    # A toll clause right after the event adds only kinds the event's own sentence left uncounted: "killed two
+    # soldiers. Three more died later" is not a second count of the same dead.
+    counted = {q.unit for q in found.values()}
+    for toll in _toll_clauses(doc, sentence):
+        for anchor, unit in _anchors(toll):
+            if unit in counted or not _tied(anchor, toll.root):
+                continue
             for quantity in _counts(doc, anchor, unit):
                 found.setdefault(quantity.start, quantity)
     return sorted(found.values(), key=lambda q: q.start)
@@ -328,6 +339,48 @@ def _toll_sentences(doc: Doc, sentence: Span) -> Iterator[Span]:
         position = other.end
 
 
+# Verbs whose clause states a toll without naming who caused it ("the army sustained 1 fatality", "the attack
+# resulted in 3 deaths", "two deaths were reported").
+_TOLL_VERBS = frozenset(
+    {"sustain", "suffer", "result", "report", "record", "confirm", "leave", "be", "cause"}
+)
+_TOLL_REACH = 2  # sentences after the event's in which a toll clause still counts for it
+
+
+def _toll_clauses(doc: Doc, sentence: Span) -> Iterator[Span]:
+    """The next sentences of the paragraph (at most ``_TOLL_REACH``) whose main clause only states a toll.
+
+    Stops at the first sentence that does anything else: a later act has its own casualties.
+    """
+    position, seen = sentence.end, 0
+    while position < len(doc) and seen < _TOLL_REACH:
+        other = doc[position].sent
+        if other.end <= position:
+            return
+        if "\n\n" in doc.text[sentence.end_char : other.start_char] or any("\n\n" in t.text for t in other):
+            return
+        if not _states_toll(other):
+            return
+        yield other
+        seen += 1
+        position = other.end
+
+
+def _states_toll(sentence: Span) -> bool:
+    """A main clause that reports casualties and nothing more: a casualty verb with no one named as its author
+    ("Three people were killed", "Six soldiers died"), or a toll verb with a casualty word ("resulted in 1
+    fatality")."""
+    root = sentence.root
+    lemma = root.lemma_.lower()
+    if lemma in _VERBS and lemma != "gun":
+        if any(c.dep_ == "agent" for c in root.children):
+            return False  # "were killed by the army": an act with its author, coded on its own
+        return _is_passive(root) or lemma in _SUBJECT_VERBS
+    if lemma in _TOLL_VERBS:
+        return any(unit for anchor, unit in _anchors(sentence) if anchor.pos_ != "VERB")
+    return False
+
+
 # -- sides of conflict acts by or against unnamed people ---------------------------------------------------------
 
 # Nouns for the state's own agents at home: "police arrested 12 protesters in Cairo" is Egypt's police. Soldiers,
@@ -383,18 +436,28 @@ _ACCIDENTS = frozenset(
         "firework",
         "fireworks",
         "tsunami",
+        "cylinder",
+        "methane",
+        "firecracker",
+        "firecrackers",
     }
 )
 
 
 def is_death_setting(noun: Token) -> bool:
-    """Whether an event noun says what people died in ("two civilians died in the shelling"): the noun then
-    stands for an act that happened, as a noun performed by a verb does.
+    """Whether an event noun says what people died in ("two civilians died in the shelling", "five soldiers were
+    killed in the blast"): the noun then stands for an act that happened, as a noun performed by a verb does.
     """
     prep = noun.head
     if noun.dep_ != "pobj" or prep.lower_ not in ("in", "during", "after", "from", "under"):
         return False
-    return prep.head.lemma_.lower() in _SUBJECT_VERBS - {"disappear"} and prep.head.i != prep.i
+    verb = prep.head
+    if verb.i == prep.i:
+        return False
+    if verb.lemma_.lower() in _SUBJECT_VERBS - {"disappear"}:
+        return True
+    # "five soldiers were killed in the blast": the victims' passive verb, its author left to the noun.
+    return _VERBS.get(verb.lemma_.lower()) in ("killed", "injured") and _is_passive(verb)
 
 
 def is_accident(sentence: Span) -> bool:
