@@ -306,3 +306,13 @@ def test_events_coordination_does_not_negate(extractor, text, expected):
 )
 def test_events_participles_and_a_leader_with_his_own_country_are_no_pairs(extractor, text):
     assert _events(extractor, text) == []
+
+
+def test_events_crowds_clashing_riot(extractor):
+    events = _events(extractor, "Hundreds of protesters clashed with police in Nairobi, Kenya on Monday.")
+    assert [(e["event"], e["mode"]) for e in events] == [("PROTEST", "riot")]
+
+
+def test_events_mentions_of_one_act_share_the_stated_date(extractor):
+    events = _events(extractor, "Five soldiers were killed in a bomb blast in Kandahar, Afghanistan on Monday.", "2006-11-22")
+    assert len(events) == 1 and events[0]["date"] == "2006-11-20"

@@ -468,6 +468,13 @@ class _Finder:
             and any(c.dep_ == "prep" and c.lower_ in ("for", "over") for c in token.children)
         ):
             code = self.lexicon.code("111")  # "attacked Washington for its arms sales": criticism
+        if code.cameo in ("190", "1712") and token.lemma_.lower() not in _DEATH_WORDS and any(
+            t.lemma_.lower() in self.lexicon.crowd_subjects or t.lower_ in self.lexicon.crowd_subjects
+            for t in _with_partitives(actor_tokens)
+        ):
+            # "Protesters clashed with police", "rioters torched cars": unarmed crowds riot (PLOVER PROTEST
+            # riot); a mob that kills or lynches still assaults.
+            code = self.lexicon.code("145")
         if (
             code.event == "PROTEST"
             and candidate.support is not None
@@ -856,6 +863,17 @@ def _object_of(verb: Token, particle: str | None = None) -> Token | None:
     return None
 
 
+def _with_partitives(tokens: Iterable[Token]) -> list[Token]:
+    """The tokens with the nouns they quantify: "hundreds of protesters" -> hundreds, protesters."""
+    found: list[Token] = []
+    for token in tokens:
+        found.append(token)
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                found += [p for p in prep.children if p.dep_ == "pobj"]
+    return found
+
+
 def _counterfactual(verb: Token) -> bool:
     """'would have captured the city': what did not happen is neither an act nor a threat."""
     aux = [c.lower_ for c in verb.children if c.dep_ == "aux"]
@@ -1064,7 +1082,7 @@ def _merge_within_sentences(events: list[Event]) -> list[Event]:
             if (
                 kept.text_start == event.text_start
                 and kept.event == event.event
-                and kept.date == event.date
+                and (kept.date == event.date or kept.date_evidence is None or event.date_evidence is None)
                 and kept.status == event.status
                 and _agree(kept.actor, event.actor)
                 and _agree(kept.recipient, event.recipient)
@@ -1082,8 +1100,20 @@ def _agree(first: tuple[Entity, ...], second: tuple[Entity, ...]) -> bool:
 
 def _combine(kept: Event, other: Event) -> Event:
     better, worse = (other, kept) if _richness(other) > _richness(kept) else (kept, other)
+    dated = better if better.date_evidence is not None or worse.date_evidence is None else worse
+    coded = better if better.mode is not None or worse.mode is None else worse
     return replace(
         better,
+        # "Five soldiers were killed in the blast on Monday": the date of the mention that states one,
+        # the mode ("explosives") of the mention that names it.
+        date=dated.date,
+        date_precision=dated.date_precision,
+        enddate=dated.enddate,
+        date_evidence=dated.date_evidence,
+        cameo=coded.cameo,
+        mode=coded.mode,
+        goldstein=coded.goldstein,
+        quad_class=coded.quad_class,
         actor=better.actor or worse.actor,
         recipient=better.recipient or worse.recipient,
         event_loc=better.event_loc or worse.event_loc,

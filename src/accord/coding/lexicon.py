@@ -53,6 +53,7 @@ class Lexicon:
     event_predicates: frozenset[str] = frozenset()
     obligation_frames: frozenset[str] = frozenset()
     nonagent_subjects: frozenset[str] = frozenset()
+    crowd_subjects: frozenset[str] = frozenset()
     obligation_rule: TriggerRule | None = None
 
     def rules(self, lemma: str, pos: str) -> tuple[TriggerRule, ...]:
@@ -167,6 +168,7 @@ def load_lexicon(data_dir: Path | None = None) -> Lexicon:
         event_predicates=classes.get("EVENT_PREDICATE", frozenset()),
         obligation_frames=classes.get("OBLIGATION_FRAME", frozenset()),
         nonagent_subjects=classes.get("NONAGENT_SUBJECT", frozenset()),
+        crowd_subjects=classes.get("CROWD", frozenset()),
         # "X said Y must ...": PLOVER REQUEST (CAMEO 100, demand), see events.py.
         obligation_rule=TriggerRule("must", None, "VERB", None, codes["100"], False, False),
     )

@@ -108,8 +108,8 @@ def fatality_figure(events: Sequence[Mapping[str, Any]]) -> float | None:
         for quantity in event.get("quantities", []):
             start, end = quantity["start"] - offset, quantity["end"] - offset
             gaps = [max(w_start - end, start - w_end, 0) for w_start, w_end in words]
-            if KILLING.search(quantity.get("item") or ""):
-                gaps.append(0)
+            if quantity.get("unit") == "killed" or KILLING.search(quantity.get("item") or ""):
+                gaps.append(0)  # a casualty count the extractor labelled, wherever the toll was stated
             gap = min(gaps, default=None)
             if gap is not None and gap <= 30 and (best is None or gap < best[0]):
                 best = (gap, quantity["value"])
