@@ -392,7 +392,7 @@ class _Finder:
         if not actors and not actor_tokens and not _agentless_passive(clause) and not bare_noun:
             actors = self._window(sentence, clause, left=True, exclude=recipients)
             confidence -= 0.15 if actors else 0.0
-        if not recipients and not recipient_tokens and not joint:
+        if not recipients and not recipient_tokens and not joint and not bare_noun:
             recipients = self._window(sentence, clause, left=False, exclude=actors)
             confidence -= 0.1 if recipients else 0.0
         actor_entities = _prune_countries(_distinct_entities(m.entity for m in actors))
@@ -742,6 +742,12 @@ class _Finder:
                 node = node.head
             if node.i in clause_of:
                 owners.setdefault(clause_of[node.i], []).append(time)
+                if not _is_verb(node):
+                    # "killed in Thursday's bombings": the bombings' date is the killing's too.
+                    for ancestor in node.ancestors:
+                        if ancestor.i in clause_of and _is_verb(ancestor):
+                            owners.setdefault(clause_of[ancestor.i], []).append(time)
+                            break
                 continue
             if node.lemma_.lower() not in _REPORTING_VERBS:
                 continue  # "our destiny will be like ... in 1991 if they pull out": not the act's date
