@@ -316,3 +316,23 @@ def test_events_crowds_clashing_riot(extractor):
 def test_events_mentions_of_one_act_share_the_stated_date(extractor):
     events = _events(extractor, "Five soldiers were killed in a bomb blast in Kandahar, Afghanistan on Monday.", "2006-11-22")
     assert len(events) == 1 and events[0]["date"] == "2006-11-20"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Second-seeded Lee Jae Jin of South Korea beat Daniel Shirley of New Zealand 13-15, 15-4 and 15-4.",
+        "The winning Chinese duo will next meet England's fifth-seeded pair in the semifinal of the tournament.",
+        "The Zambian government released on Wednesday a budget plan for the year 2007 to 2009.",
+        "The summit of the Organization of American States will focus on fighting poverty in Argentina.",
+        "This shows that Italy shares the same will as Turkey to enhance bilateral relations.",
+        "A big fire destroyed the building of the Revenue Department in Kabul on Monday.",
+    ],
+)
+def test_events_sports_documents_abstract_fights_and_disasters_are_no_events(extractor, text):
+    assert _events(extractor, text) == []
+
+
+def test_events_a_withdrawal_names_the_place_left_not_the_troops(extractor):
+    [event] = _events(extractor, "The Israel Defense Forces pulled out troops from the Gaza Strip overnight.")
+    assert event["event"] == "RETREAT" and _sides(event) == ({"ISR"}, {"PSE"})

@@ -120,6 +120,8 @@ def find_events(doc: Doc, context: EventContext, lexicon: Lexicon) -> list[Event
     events: list[Event] = []
     previous_sides: tuple[tuple[Entity, ...], tuple[Entity, ...], int] | None = None
     for sentence_index, sentence in enumerate(_sentences(doc)):
+        if _is_sports(sentence, lexicon):
+            continue  # "Lee beat Shirley 15-13", "the Chinese duo will next meet England's pair"
         candidates = finder.candidates(sentence)
         owners = finder.time_owners(sentence, candidates)
         for candidate in candidates:
@@ -127,6 +129,15 @@ def find_events(doc: Doc, context: EventContext, lexicon: Lexicon) -> list[Event
             if event is not None:
                 events.append(event)
     return _unique_ids(_merge_duplicates(events))
+
+
+_SCORE = re.compile(r"\b\d{1,3}-\d{1,3}\b")
+
+
+def _is_sports(sentence: Span, lexicon: Lexicon) -> bool:
+    """A sentence of sports news: two sports words, or one beside a score ("won 15-4")."""
+    words = {t.lower_ for t in sentence if t.lower_ in lexicon.sports_words}
+    return len(words) >= 2 or (len(words) == 1 and _SCORE.search(sentence.text) is not None)
 
 
 def _index_mentions(mentions: Sequence[ActorMention]) -> dict[int, ActorMention]:
@@ -575,6 +586,9 @@ class _Finder:
             recipients += [p for c in token.children if c.lower_ == particle for p in c.children if p.dep_ == "pobj"]
         for obj in objects:
             recipients += _preposition_objects(obj)
+        if candidate.rule.code.event in ("RETREAT", "MOBILIZE", "CONCEDE"):
+            # "pulled out troops from Gaza", "deployed 24,000 police": forces are what moves, not a side.
+            objects = [o for o in objects if o.lemma_.lower() not in self.lexicon.forces]
         if candidate.rule.objects is None:
             recipients += objects  # "attacked Iraq": the object is the other side
         elif not recipients:

@@ -54,6 +54,8 @@ class Lexicon:
     obligation_frames: frozenset[str] = frozenset()
     nonagent_subjects: frozenset[str] = frozenset()
     crowd_subjects: frozenset[str] = frozenset()
+    sports_words: frozenset[str] = frozenset()
+    forces: frozenset[str] = frozenset()
     obligation_rule: TriggerRule | None = None
 
     def rules(self, lemma: str, pos: str) -> tuple[TriggerRule, ...]:
@@ -169,6 +171,8 @@ def load_lexicon(data_dir: Path | None = None) -> Lexicon:
         obligation_frames=classes.get("OBLIGATION_FRAME", frozenset()),
         nonagent_subjects=classes.get("NONAGENT_SUBJECT", frozenset()),
         crowd_subjects=classes.get("CROWD", frozenset()),
+        sports_words=classes.get("SPORTS_WORD", frozenset()),
+        forces=classes.get("TROOPS", frozenset()),
         # "X said Y must ...": PLOVER REQUEST (CAMEO 100, demand), see events.py.
         obligation_rule=TriggerRule("must", None, "VERB", None, codes["100"], False, False),
     )

@@ -69,12 +69,15 @@ def find_status(trigger: Token, support: Token | None, time: TimeExpression | No
             return "planned"
         if _is_to_be(token):
             return "planned"
-    if not _is_verb(trigger) and support is None and trigger.dep_ == "pobj":
-        # "During the summit, X will review ...": the noun takes the clause's tense.
-        head = trigger.head.head
+    if not _is_verb(trigger) and support is None and trigger.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass"):
+        # "During the summit, X will review ...", "it would bring forward a meeting": the noun takes the
+        # mood of the verb it hangs on.
+        head = trigger.head.head if trigger.dep_ == "pobj" else trigger.head
         aux = {c.lower_ for c in head.children if c.dep_ in ("aux", "auxpass")}
         if aux & _FUTURE_AUX:
             return "planned"
+        if aux & _HYPOTHETICAL_AUX or any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL_MARKERS for c in head.children):
+            return "hypothetical"
     if time is not None and time.date is not None and time.timex_type != "SET":
         if time.date > report_date.isoformat()[: len(time.date)]:
             return "planned"

@@ -870,15 +870,18 @@ def _acts(token: Token) -> bool:
 def _bare_sectors(ctx: _Context, taken: set[int]) -> list[ActorMention]:
     """Sector nouns with no country word ("police said"): the home country of the story.
 
-    That is the dateline's country when the text names it too or names no country at all; otherwise
-    the country the text names most (a story filed from Doha about Palestinian politics: "the
-    government" is the Palestinian one), ties left unplaced.
+    That is the country the text names most (a story filed from Washington about Zaire: "the rebels"
+    are Zairean; from Doha about Palestinian politics: "the government" is the Palestinian one); on a
+    tie the dateline's country if it is among them; with no country named, the dateline's.
     """
     code = ctx.dateline
     counts = ctx.country_counts
-    if counts and (code is None or code not in counts):
+    if counts:
         ranked = counts.most_common(2)
-        code = ranked[0][0] if len(ranked) == 1 or ranked[0][1] > ranked[1][1] else None
+        if len(ranked) == 1 or ranked[0][1] > ranked[1][1]:
+            code = ranked[0][0]
+        elif code not in {c for c, _ in ranked}:
+            code = None
     if code is None:
         return []
     doc = ctx.doc
