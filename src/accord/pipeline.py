@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from accord.coding.events import EventContext, find_events
 from accord.coding.lexicon import Lexicon, load_lexicon
-from accord.records import Article, ArticleResult, Quantity
+from accord.records import Article, ArticleResult, Entity, Quantity
 from accord.resolve.actors import dateline_location, resolve_actors, resolve_locations
 from accord.resolve.dates import find_time_expressions
 from accord.resolve.money import find_money
@@ -91,7 +91,8 @@ def analyse_doc(doc: Doc, article: Article, lexicon: Lexicon) -> ArticleResult:
     money = find_money(text)
     taken = [(t.start, t.end) for t in times] + [(m.start, m.end) for m in money]
     quantities = [q for q in find_quantities(text) if not _overlaps(q, taken)]
-    mentions = resolve_actors(doc, article.date, article.dateline)
+    # "1.38 billion U.S. dollars": a currency's country is no party to the event.
+    mentions = [m for m in resolve_actors(doc, article.date, article.dateline) if not _overlaps(m.entity, taken)]
     locations = resolve_locations(doc, article.dateline)
     context = EventContext(
         article=article,
@@ -113,8 +114,8 @@ def analyse_doc(doc: Doc, article: Article, lexicon: Lexicon) -> ArticleResult:
     )
 
 
-def _overlaps(quantity: Quantity, spans: list[tuple[int, int]]) -> bool:
-    return any(quantity.start < end and start < quantity.end for start, end in spans)
+def _overlaps(found: Quantity | Entity, spans: list[tuple[int, int]]) -> bool:
+    return any(found.start < end and start < found.end for start, end in spans)
 
 
 def text_article_id(text: str) -> str:

@@ -336,3 +336,25 @@ def test_events_sports_documents_abstract_fights_and_disasters_are_no_events(ext
 def test_events_a_withdrawal_names_the_place_left_not_the_troops(extractor):
     [event] = _events(extractor, "The Israel Defense Forces pulled out troops from the Gaza Strip overnight.")
     assert event["event"] == "RETREAT" and _sides(event) == ({"ISR"}, {"PSE"})
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Diplomats said that the envoy's departure should not make a difference to the talks.",
+        "She insisted that the United Nations was working to deal with cases of abuse.",
+        "He is charged with war crimes committed against Serbian and Albanian civilians in 1998.",
+    ],
+)
+def test_events_statements_that_are_no_demands_or_pledges(extractor, text):
+    assert [e["event"] for e in _events(extractor, text)] in ([], ["ASSAULT"])
+
+
+def test_events_a_currency_country_is_no_party(extractor):
+    text = "China has forgiven debts of 1.38 billion U.S. dollars owed by poor African countries."
+    assert all("USA" not in {x["code"] for x in e["actor"] + e["recipient"]} for e in _events(extractor, text))
+
+
+def test_events_troops_deployed_are_their_own_side(extractor):
+    [event] = _events(extractor, "Lebanese troops were deployed in Beirut on Friday as protesters packed the streets.")
+    assert event["event"] == "MOBILIZE" and {e["code"] for e in event["actor"]} == {"LBN"}

@@ -662,3 +662,10 @@ def test_locations_place_table_loads_fast() -> None:
     assert time.perf_counter() - began < 2.0
     assert len(lex.place_candidates) > 30_000
     assert {p.code for p in lex.place_candidates["punjab"]} == {"IND", "PAK"}
+
+
+def test_actors_stance_adjectives_are_not_parties(nlp):
+    from accord.resolve.actors import resolve_actors
+
+    doc = nlp("The pro-Syrian opposition marched against the anti-Syrian majority in Beirut.")
+    assert "SYR" not in {m.entity.code for m in resolve_actors(doc)}

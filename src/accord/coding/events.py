@@ -394,6 +394,8 @@ class _Finder:
         confidence = 0.85
         actors = self._mentions(actor_tokens)
         recipients = [m for m in self._mentions(recipient_tokens) if m not in actors]
+        if candidate.speaker is not None and not recipients:
+            return None, previous  # "said the departure should not make a difference": nobody is obliged
         joint = len({m.entity.code for m in actors}) >= 2 and not recipients
         # The nearest actors in the sentence stand in only where the parse found no argument at all: an
         # argument that names nobody we know ("Bertrand was invited") stays empty rather than guessed.
@@ -536,6 +538,11 @@ class _Finder:
         recipients: list[Token] = []
         if candidate.speaker is not None:
             return _subjects(candidate.speaker), [c for c in token.children if c.dep_ in _SUBJECT_DEPS]
+        if candidate.rule.code.event in ("MOBILIZE", "RETREAT") and any(c.dep_ == "auxpass" for c in token.children):
+            # "Lebanese troops were deployed in the capital": the forces moved are their own side.
+            forces = [c for c in token.children if c.dep_ == "nsubjpass" and c.lemma_.lower() in self.lexicon.forces]
+            if forces:
+                actors += forces
         if candidate.support is not None or not _is_verb(token):
             verb = candidate.support
             if verb is not None:

@@ -180,6 +180,9 @@ def _matches(doc: Doc, lex: Lexicon) -> list[_Match]:
             org = lex.orgs.get(key)
             if org is None or not _accept_case(span, org.spellings) or span[0].pos_ == "AUX":
                 continue
+        # "pro-Syrian", "anti-American": a stance, not a party.
+        if label == COUNTRY and start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in ("pro", "anti"):
+            continue
         found.append(_Match(label, start, end, key))
     return found
 
@@ -870,18 +873,16 @@ def _acts(token: Token) -> bool:
 def _bare_sectors(ctx: _Context, taken: set[int]) -> list[ActorMention]:
     """Sector nouns with no country word ("police said"): the home country of the story.
 
-    That is the country the text names most (a story filed from Washington about Zaire: "the rebels"
-    are Zairean; from Doha about Palestinian politics: "the government" is the Palestinian one); on a
-    tie the dateline's country if it is among them; with no country named, the dateline's.
+    That is the dateline's country when the text names it too (a story filed from Beirut about Lebanese
+    politics, however often it says "pro-Syrian"), else the country the text names most (filed from
+    Doha about Palestinian politics: "the government" is the Palestinian one), ties left unplaced; with
+    no country named, the dateline's.
     """
     code = ctx.dateline
     counts = ctx.country_counts
-    if counts:
+    if counts and (code is None or code not in counts):
         ranked = counts.most_common(2)
-        if len(ranked) == 1 or ranked[0][1] > ranked[1][1]:
-            code = ranked[0][0]
-        elif code not in {c for c, _ in ranked}:
-            code = None
+        code = ranked[0][0] if len(ranked) == 1 or ranked[0][1] > ranked[1][1] else None
     if code is None:
         return []
     doc = ctx.doc
