@@ -310,7 +310,8 @@ def _require_database(db_path: str) -> None:
 
 
 def mark_evidence(text: str, events: list[dict[str, Any]]) -> str:
-    """The article text with each event's trigger in [brackets]¹ and its actors in {braces}."""
+    """The article text with each event's trigger in [brackets]¹, its actors in {braces}, and its
+    quantities, money and date phrase in ⟨angle brackets⟩."""
     marks: dict[int, list[str]] = {}
     for number, event in enumerate(events, start=1):
         trigger = event["trigger"]
@@ -320,12 +321,17 @@ def mark_evidence(text: str, events: list[dict[str, Any]]) -> str:
             if entity.get("start") is not None and not (trigger["start"] <= entity["start"] < trigger["end"]):
                 marks.setdefault(entity["start"], []).append("{")
                 marks.setdefault(entity["end"], []).append("}")
+        spans = event["quantities"] + event["money"] + ([event["date_evidence"]] if event.get("date_evidence") else [])
+        for span in spans:
+            if span.get("start") is not None:
+                marks.setdefault(span["start"], []).append("⟨")
+                marks.setdefault(span["end"], []).append("⟩")
     pieces: list[str] = []
     last = 0
     for offset in sorted(marks):
         pieces.append(text[last:offset])
         # Closing marks before opening ones at the same offset.
-        pieces.extend(sorted(set(marks[offset]), key=lambda m: m in ("[", "{")))
+        pieces.extend(sorted(set(marks[offset]), key=lambda m: m in ("[", "{", "⟨")))
         last = offset
     pieces.append(text[last:])
     return "".join(pieces)

@@ -100,6 +100,7 @@ def test_cli_ingest_sample_twice_changes_nothing_then_queries(tmp_path):
     shown = accord("article", "000_5d68f7ddc8901266", "--db", str(db))
     assert shown.returncode == 0
     assert "[inked]" in shown.stdout and "{India}" in shown.stdout
+    assert "⟨around Rs 5000 crore⟩" in shown.stdout and "⟨6,01,427⟩" in shown.stdout
 
 
 def test_cli_ingest_killed_midway_leaves_whole_articles_and_rerun_completes(tmp_path, shared_dir):
