@@ -358,3 +358,9 @@ def test_events_a_currency_country_is_no_party(extractor):
 def test_events_troops_deployed_are_their_own_side(extractor):
     [event] = _events(extractor, "Lebanese troops were deployed in Beirut on Friday as protesters packed the streets.")
     assert event["event"] == "MOBILIZE" and {e["code"] for e in event["actor"]} == {"LBN"}
+
+
+def test_events_prevented_attacks_did_not_happen(extractor):
+    [event] = _events(extractor, "Israeli troops thwarted a Palestinian attack on Israel on Tuesday.")
+    assert (event["event"], event["status"]) == ("ASSAULT", "negated")
+    assert _sides(event) == ({"PSE"}, {"ISR"})

@@ -31,6 +31,7 @@ _FUTURE_GOVERNORS = frozenset(
 _NEGATING_GOVERNORS = frozenset(
     {"fail", "refuse", "decline", "cancel", "postpone", "deny", "reject", "avoid", "prevent", "stop", "deter", "block"}
 )
+_THWARTING = frozenset({"foil", "thwart", "avert", "prevent", "stop", "halt", "forestall", "frustrate"})
 _REPORTING = frozenset({"say", "announce", "tell", "state", "declare", "report", "add", "confirm", "indicate"})
 _NEGATING_NOUNS = frozenset({"refusal", "failure", "rejection", "reluctance", "unwillingness", "inability"})
 _CONDITIONAL_MARKERS = frozenset({"if", "unless", "whether"})
@@ -47,6 +48,9 @@ def find_status(trigger: Token, support: Token | None, time: TimeExpression | No
     controllers = {g.i for g, controls in governors if controls}
     if verb.dep_ in ("acl", "xcomp") and verb.head.lemma_.lower() in _NEGATING_NOUNS:
         return "negated"  # "its refusal to recognize Israel", "the failure to reach a deal"
+    if support is None and not _is_verb(trigger) and trigger.dep_ in ("dobj", "nsubjpass"):
+        if trigger.head.lemma_.lower() in _NEGATING_GOVERNORS | _THWARTING:
+            return "negated"  # "the security service prevented attacks on Britain", "police foiled a bombing"
     for token in chain:
         if _negated(token) and (token is verb or token.i in controllers):
             return "negated"
