@@ -14,7 +14,7 @@ Example::
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
 from fastapi import Path, Query
 
@@ -43,26 +43,8 @@ DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 DYAD_PATTERN = r"^[A-Z]{3},[A-Z]{3}$"
 FULL_DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
 
-# PLOVER's sixteen event types, in the manual's order (cooperation first).
-EVENT_TYPES = (
-    "AGREE",
-    "CONSULT",
-    "SUPPORT",
-    "CONCEDE",
-    "COOPERATE",
-    "AID",
-    "RETREAT",
-    "REQUEST",
-    "ACCUSE",
-    "REJECT",
-    "THREATEN",
-    "PROTEST",
-    "SANCTION",
-    "MOBILIZE",
-    "COERCE",
-    "ASSAULT",
-)
-
+# PLOVER's sixteen event types, in the manual's order (cooperation first). The Literal is the one
+# list; EVENT_TYPES is read off it, so the two cannot drift apart.
 EventType = Literal[
     "AGREE",
     "CONSULT",
@@ -81,6 +63,7 @@ EventType = Literal[
     "COERCE",
     "ASSAULT",
 ]
+EVENT_TYPES: tuple[str, ...] = get_args(EventType)
 StatusParam = Literal["occurred", "planned", "negated", "hypothetical"]
 Interval = Literal["day", "week", "month"]
 OutputFormat = Literal["json", "jsonl", "csv"]

@@ -27,6 +27,7 @@ from accord.coding.casualties import (
 )
 from accord.coding.lexicon import CodeInfo, Lexicon, TriggerRule
 from accord.coding.status import find_status
+from accord.coding.status import is_verb as _is_verb  # one definition for finder and status
 from accord.records import (
     Article,
     Entity,
@@ -821,9 +822,6 @@ class _Finder:
                 return loc
         return None
 
-    def _has_location(self, sentence: Span) -> bool:
-        return any(sentence.start_char <= loc.start < sentence.end_char for loc in self.context.locations)
-
     def _quantities_in(self, sentence: Span) -> tuple[Quantity, ...]:
         found: list[Quantity] = []
         for quantity in self.context.quantities:
@@ -838,10 +836,6 @@ class _Finder:
 
 
 # -- helpers -------------------------------------------------------------------------------------------
-
-
-def _is_verb(token: Token) -> bool:
-    return token.pos_ == "VERB" or (token.tag_.startswith("VB") and token.pos_ != "AUX")
 
 
 def _lemmas(token: Token) -> set[str]:

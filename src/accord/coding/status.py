@@ -16,7 +16,7 @@ from accord.records import Status, TimeExpression
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["find_status"]
+__all__ = ["find_status", "is_verb"]
 
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 _HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "can", "must", "'d"})
@@ -48,7 +48,7 @@ def find_status(trigger: Token, support: Token | None, time: TimeExpression | No
     controllers = {g.i for g, controls in governors if controls}
     if verb.dep_ in ("acl", "xcomp") and verb.head.lemma_.lower() in _NEGATING_NOUNS:
         return "negated"  # "its refusal to recognize Israel", "the failure to reach a deal"
-    if support is None and not _is_verb(trigger) and trigger.dep_ in ("dobj", "nsubjpass"):
+    if support is None and not is_verb(trigger) and trigger.dep_ in ("dobj", "nsubjpass"):
         if trigger.head.lemma_.lower() in _NEGATING_GOVERNORS | _THWARTING:
             return "negated"  # "the security service prevented attacks on Britain", "police foiled a bombing"
     for token in chain:
@@ -73,7 +73,7 @@ def find_status(trigger: Token, support: Token | None, time: TimeExpression | No
             return "planned"
         if _is_to_be(token):
             return "planned"
-    if not _is_verb(trigger) and support is None and trigger.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass"):
+    if not is_verb(trigger) and support is None and trigger.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass"):
         # "During the summit, X will review ...", "it would bring forward a meeting": the noun takes the
         # mood of the verb it hangs on.
         head = trigger.head.head if trigger.dep_ == "pobj" else trigger.head
@@ -135,5 +135,6 @@ def _is_to_be(token: Token) -> bool:
     return has_to and token.dep_ == "xcomp" and token.head.lemma_.lower() in ("be", "due", "set")
 
 
-def _is_verb(token: Token) -> bool:
-    return token.pos_ == "VERB" or token.tag_.startswith("VB")
+def is_verb(token: Token) -> bool:
+    """A full verb: spaCy's VERB, or a VB* tag on anything but an auxiliary ("has" in "has met")."""
+    return token.pos_ == "VERB" or (token.tag_.startswith("VB") and token.pos_ != "AUX")
