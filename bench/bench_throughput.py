@@ -25,7 +25,9 @@ DEFAULT_CORPUS = ROOT.parent / "shared" / "data" / "te3-silver-news"
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("paths", nargs="*", type=Path)
     parser.add_argument("--limit", type=int, default=300, help="articles to read (default 300)")
     parser.add_argument("--repeat", type=int, default=2)
@@ -53,10 +55,14 @@ def main() -> None:
         accord_best = min(accord_best, time.perf_counter() - start)
 
     n = len(articles)
-    print(f"bare spaCy ({nlp.meta['name']} {nlp.meta['version']}, {'+'.join(nlp.pipe_names)}): "
-          f"{n / spacy_best:7.1f} articles/s  {words / spacy_best:9,.0f} words/s")
-    print(f"Accord (parse + resolve + events):  {n / accord_best:7.1f} articles/s  {words / accord_best:9,.0f} words/s"
-          f"  ({events} events)")
+    print(
+        f"bare spaCy ({nlp.meta['name']} {nlp.meta['version']}, {'+'.join(nlp.pipe_names)}): "
+        f"{n / spacy_best:7.1f} articles/s  {words / spacy_best:9,.0f} words/s"
+    )
+    print(
+        f"Accord (parse + resolve + events):  {n / accord_best:7.1f} articles/s  {words / accord_best:9,.0f} words/s"
+        f"  ({events} events)"
+    )
     print(f"ratio Accord/spaCy time: {accord_best / spacy_best:.2f}  (target <= 1.50)")
 
 

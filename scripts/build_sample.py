@@ -13,7 +13,9 @@ import sys
 from pathlib import Path
 
 MESSAGE = re.compile(r"^(TST4-MUC4-\d{4})\s*$", re.MULTILINE)
-DATELINE = re.compile(r"^\s*(?P<place>[^,\n]+),\s*(?P<day>\d{1,2})\s+(?P<mon>[A-Za-z]{3})\s+(?P<yy>\d{2})\s*\((?P<src>[^)]*)\)")
+DATELINE = re.compile(
+    r"^\s*(?P<place>[^,\n]+),\s*(?P<day>\d{1,2})\s+(?P<mon>[A-Za-z]{3})\s+(?P<yy>\d{2})\s*\((?P<src>[^)]*)\)"
+)
 WANTED = 12
 
 
@@ -29,12 +31,22 @@ def main(path: str) -> None:
         match = DATELINE.match(body)
         if not match:
             continue
-        date = dt.datetime.strptime(f"{match['day']} {match['mon'].title()} 19{match['yy']}", "%d %b %Y").date()
+        date = dt.datetime.strptime(
+            f"{match['day']} {match['mon'].title()} 19{match['yy']}", "%d %b %Y"
+        ).date()
         # Unwrap the 70-column lines; keep paragraphs apart.
         paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n", body) if p.strip()]
         text = "\n\n".join(paragraphs)
-        rows.append({"id": message_id, "date": date.isoformat(), "title": None, "text": text,
-                     "url": None, "source": f"FBIS ({match['src'].strip()}) via NIST MUC-4, public domain"})
+        rows.append(
+            {
+                "id": message_id,
+                "date": date.isoformat(),
+                "title": None,
+                "text": text,
+                "url": None,
+                "source": f"FBIS ({match['src'].strip()}) via NIST MUC-4, public domain",
+            }
+        )
         if len(rows) == WANTED:
             break
     out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")

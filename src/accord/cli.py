@@ -37,7 +37,10 @@ def _date_option(help_text: str) -> Any:
 
 _quiet = click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary on standard error.")
 _max_chars = click.option(
-    "--max-chars", default=200_000, show_default=True, help="Reject articles longer than this many characters."
+    "--max-chars",
+    default=200_000,
+    show_default=True,
+    help="Reject articles longer than this many characters.",
 )
 _db = click.option("--db", "db_path", default=DEFAULT_DB, show_default=True, help="The DuckDB database file.")
 
@@ -94,7 +97,9 @@ def _articles(
 @_date_option("Report date for inputs that carry none.")
 @_max_chars
 @_quiet
-def extract(paths: tuple[str, ...], output_format: str, date: dt.date | None, max_chars: int, quiet: bool) -> None:
+def extract(
+    paths: tuple[str, ...], output_format: str, date: dt.date | None, max_chars: int, quiet: bool
+) -> None:
     """Print the events found in PATHS (files, folders, or - for standard input); nothing is stored."""
     from accord.pipeline import Extractor
 
@@ -176,9 +181,15 @@ def _dyad(ctx: click.Context, param: click.Parameter, value: str | None) -> tupl
 @click.option("--actor", help="Events with this code on either side (e.g. IND).")
 @click.option("--dyad", callback=_dyad, help="Events between two codes, either direction (e.g. IND-RUS).")
 @click.option("--type", "event_type", help="PLOVER event type (e.g. CONSULT).")
-@click.option("--quad-class", type=click.IntRange(1, 4), help="1 verbal coop., 2 material coop., 3 verbal conflict, 4 material conflict.")
 @click.option(
-    "--status", type=click.Choice(["occurred", "planned", "negated", "hypothetical"]), help="Only events of this status."
+    "--quad-class",
+    type=click.IntRange(1, 4),
+    help="1 verbal coop., 2 material coop., 3 verbal conflict, 4 material conflict.",
+)
+@click.option(
+    "--status",
+    type=click.Choice(["occurred", "planned", "negated", "hypothetical"]),
+    help="Only events of this status.",
 )
 @click.option("--start", help="Earliest event date (YYYY, YYYY-MM or YYYY-MM-DD).")
 @click.option("--end", help="Latest event date.")
@@ -192,7 +203,9 @@ def _dyad(ctx: click.Context, param: click.Parameter, value: str | None) -> tupl
     show_default=True,
     help="table for people; jsonl/json in the contract's shape; csv/parquet as flat columns.",
 )
-@click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write to this file (required for parquet).")
+@click.option(
+    "--output", "-o", type=click.Path(dir_okay=False), help="Write to this file (required for parquet)."
+)
 def events(db_path: str, output_format: str, output: str | None, limit: int | None, **filters: Any) -> None:
     """List stored events, filtered, in the same shape as `accord extract`."""
     from accord.store import Database
@@ -259,7 +272,9 @@ def article(article_id: str, db_path: str) -> None:
 
 @main.command()
 @_db
-@click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind (loopback unless told).")
+@click.option(
+    "--host", default="127.0.0.1", show_default=True, help="Address to bind (loopback unless told)."
+)
 @click.option("--port", default=8000, show_default=True, type=int, help="TCP port to listen on.")
 @click.option("--writable", is_flag=True, help="Open the database for writing (default read-only).")
 def serve(db_path: str, host: str, port: int, writable: bool) -> None:
@@ -281,11 +296,22 @@ def serve(db_path: str, host: str, port: int, writable: bool) -> None:
     show_default=True,
     help="The folder holding data/ with the gold sets.",
 )
-@click.option("--set", "sets", multiple=True, help="Only this gold set (repeatable); default all reported sets.")
+@click.option(
+    "--set", "sets", multiple=True, help="Only this gold set (repeatable); default all reported sets."
+)
 @click.option("--limit", type=int, default=None, help="At most this many cases per set.")
-@click.option("--full", is_flag=True, help="Whole sets where the default uses a fixed sample (ACLED, MUC DEV).")
-@click.option("--json", "json_path", type=click.Path(dir_okay=False, path_type=Path), help="Also write the figures as JSON.")
-def evaluate(shared_dir: Path, sets: tuple[str, ...], limit: int | None, full: bool, json_path: Path | None) -> None:
+@click.option(
+    "--full", is_flag=True, help="Whole sets where the default uses a fixed sample (ACLED, MUC DEV)."
+)
+@click.option(
+    "--json",
+    "json_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Also write the figures as JSON.",
+)
+def evaluate(
+    shared_dir: Path, sets: tuple[str, ...], limit: int | None, full: bool, json_path: Path | None
+) -> None:
     """Score the extractor on the public gold sets and print one table."""
     from accord.evaluate.harness import format_table, run_evaluation, write_json
 
@@ -321,7 +347,11 @@ def mark_evidence(text: str, events: list[dict[str, Any]]) -> str:
             if entity.get("start") is not None and not (trigger["start"] <= entity["start"] < trigger["end"]):
                 marks.setdefault(entity["start"], []).append("{")
                 marks.setdefault(entity["end"], []).append("}")
-        spans = event["quantities"] + event["money"] + ([event["date_evidence"]] if event.get("date_evidence") else [])
+        spans = (
+            event["quantities"]
+            + event["money"]
+            + ([event["date_evidence"]] if event.get("date_evidence") else [])
+        )
         for span in spans:
             if span.get("start") is not None:
                 marks.setdefault(span["start"], []).append("⟨")
@@ -356,13 +386,15 @@ def _event_line(number: int, event: dict[str, Any]) -> str:
     span = f"..{event['enddate']}" if event.get("enddate") else ""
     return (
         f"{_superscript(number)} {event['date']}{span} {event['event']} ({event['cameo']}, {event['status']}) "
-        f"{_side(event['actor'])} {joint} {_side(event['recipient'])}: \"{event['trigger']['text']}\""
+        f'{_side(event["actor"])} {joint} {_side(event["recipient"])}: "{event["trigger"]["text"]}"'
         + (f"  [{'; '.join(extras)}]" if extras else "")
     )
 
 
 def _print_table(records: list[dict[str, Any]], out: TextIO) -> None:
-    header = f"{'date':<10}  {'event':<9}  {'cameo':<5}  {'status':<12}  {'actor':<9}  {'recipient':<9}  trigger"
+    header = (
+        f"{'date':<10}  {'event':<9}  {'cameo':<5}  {'status':<12}  {'actor':<9}  {'recipient':<9}  trigger"
+    )
     out.write(header + "\n")
     for event in records:
         out.write(
@@ -379,4 +411,3 @@ def run() -> None:
     except AccordError as exc:
         click.echo(f"accord: {exc}", err=True)
         sys.exit(1)
-

@@ -92,7 +92,9 @@ def analyse_doc(doc: Doc, article: Article, lexicon: Lexicon) -> ArticleResult:
     taken = [(t.start, t.end) for t in times] + [(m.start, m.end) for m in money]
     quantities = [q for q in find_quantities(text) if not _overlaps(q, taken)]
     # "1.38 billion U.S. dollars": a currency's country is no party to the event.
-    mentions = [m for m in resolve_actors(doc, article.date, article.dateline) if not _overlaps(m.entity, taken)]
+    mentions = [
+        m for m in resolve_actors(doc, article.date, article.dateline) if not _overlaps(m.entity, taken)
+    ]
     locations = resolve_locations(doc, article.dateline)
     context = EventContext(
         article=article,

@@ -164,7 +164,12 @@ class Location:
     lon: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        found: dict[str, Any] = {"name": self.name, "country_code": self.country_code, "lat": self.lat, "lon": self.lon}
+        found: dict[str, Any] = {
+            "name": self.name,
+            "country_code": self.country_code,
+            "lat": self.lat,
+            "lon": self.lon,
+        }
         if self.start is not None and self.end is not None:
             found["start"], found["end"] = self.start, self.end
         return found

@@ -48,7 +48,10 @@ def test_cli_extract_reports_rejects_and_exits_3(tmp_path, seed_path):
     done = accord("extract", "--format", "jsonl", str(bad), str(seed_path))
     assert done.returncode == 3
     assert "bad.jsonl:2" in done.stderr and "Traceback" not in done.stderr
-    assert {json.loads(line)["article_id"] for line in done.stdout.splitlines()} >= {"a", "000_5d68f7ddc8901266"}
+    assert {json.loads(line)["article_id"] for line in done.stdout.splitlines()} >= {
+        "a",
+        "000_5d68f7ddc8901266",
+    }
 
 
 def test_cli_extract_plain_text_needs_a_date(tmp_path):
@@ -63,7 +66,9 @@ def test_cli_extract_plain_text_needs_a_date(tmp_path):
 
 
 def test_cli_extract_reads_standard_input():
-    done = accord("extract", "--date", "2006-11-20", "-", stdin="Pakistan accused India of backing the rebels.")
+    done = accord(
+        "extract", "--date", "2006-11-20", "-", stdin="Pakistan accused India of backing the rebels."
+    )
     assert done.returncode == 0, done.stderr
     [event] = [json.loads(line) for line in done.stdout.splitlines()]
     assert event["article_id"].startswith("sha256-")
@@ -82,7 +87,10 @@ def test_cli_ingest_sample_twice_changes_nothing_then_queries(tmp_path):
     assert events
     second = accord("ingest", str(SAMPLES), "--db", str(db))
     assert second.returncode == 0 and "0 articles written" in second.stderr
-    again = [json.loads(line) for line in accord("events", "--db", str(db), "--format", "jsonl").stdout.splitlines()]
+    again = [
+        json.loads(line)
+        for line in accord("events", "--db", str(db), "--format", "jsonl").stdout.splitlines()
+    ]
     assert again == events
 
     dyad = accord("events", "--db", str(db), "--dyad", "IND-RUS", "--format", "jsonl")

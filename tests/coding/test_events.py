@@ -32,14 +32,29 @@ def test_lexicon_every_code_has_type_goldstein_and_quad():
             if rule.blocked:
                 continue
             assert rule.code.event in {
-                "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
-                "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+                "AGREE",
+                "CONSULT",
+                "SUPPORT",
+                "CONCEDE",
+                "COOPERATE",
+                "AID",
+                "RETREAT",
+                "REQUEST",
+                "ACCUSE",
+                "REJECT",
+                "THREATEN",
+                "PROTEST",
+                "SANCTION",
+                "MOBILIZE",
+                "COERCE",
+                "ASSAULT",
             }
             assert -10 <= rule.code.goldstein <= 10
 
 
 @pytest.mark.parametrize(
-    ("cameo", "quad"), [("036", 1), ("057", 1), ("062", 2), ("0841", 2), ("111", 3), ("130", 3), ("145", 4), ("190", 4)]
+    ("cameo", "quad"),
+    [("036", 1), ("057", 1), ("062", 2), ("0841", 2), ("111", 3), ("130", 3), ("145", 4), ("190", 4)],
 )
 def test_lexicon_quad_class_follows_cameo_root(cameo, quad):
     assert quad_class(cameo) == quad
@@ -49,7 +64,12 @@ def test_lexicon_quad_class_follows_cameo_root(cameo, quad):
     ("text", "event", "actor", "recipient"),
     [
         ("Russian troops attacked Georgian positions near Tskhinvali on Friday.", "ASSAULT", "RUS", "GEO"),
-        ("Chinese President Hu Jintao met Japanese Prime Minister Shinzo Abe in Hanoi on Saturday.", "CONSULT", "CHN", "JPN"),
+        (
+            "Chinese President Hu Jintao met Japanese Prime Minister Shinzo Abe in Hanoi on Saturday.",
+            "CONSULT",
+            "CHN",
+            "JPN",
+        ),
         ("The United States imposed sanctions on Iran on Monday.", "SANCTION", "USA", "IRN"),
         ("Pakistan accused India of backing separatist rebels.", "ACCUSE", "PAK", "IND"),
         ("France condemned the Israeli air strikes on Lebanon.", "ACCUSE", "FRA", "ISR"),
@@ -67,7 +87,9 @@ def test_events_type_and_sides(extractor, text, event, actor, recipient):
 
 
 def test_events_joint_act_is_symmetric(extractor):
-    [event] = [e for e in _events(extractor, "India and Russia signed a defence pact on Monday.", "2021-12-06")]
+    [event] = [
+        e for e in _events(extractor, "India and Russia signed a defence pact on Monday.", "2021-12-06")
+    ]
     assert event["event"] == "SUPPORT" and event["cameo"] == "057"
     assert _sides(event) == ({"IND"}, {"RUS"}) and event["symmetric"] is True
     assert event["date"] == "2021-12-06"
@@ -95,7 +117,9 @@ def test_events_future_cooperation_is_coded_agree(extractor):
 
 
 def test_events_negated_heart_attack_is_not_an_assault(extractor):
-    assert _events(extractor, "Chile's former ruler Augusto Pinochet suffered a heart attack on Sunday.") == []
+    assert (
+        _events(extractor, "Chile's former ruler Augusto Pinochet suffered a heart attack on Sunday.") == []
+    )
 
 
 def test_events_evidence_offsets_point_at_the_words(extractor):
@@ -190,17 +214,24 @@ def test_events_purpose_infinitive_is_not_an_act(extractor):
 
 
 def test_events_reported_obligation_is_the_speakers_demand(extractor):
-    events = _events(extractor, "A senior British minister reiterated that Libya must hand over the suspects.")
+    events = _events(
+        extractor, "A senior British minister reiterated that Libya must hand over the suspects."
+    )
     assert [(e["event"], _sides(e)) for e in events] == [("REQUEST", ({"GBR"}, {"LBY"}))]
 
 
 def test_events_meeting_with_a_direct_object_keeps_its_direction(extractor):
-    [event] = _events(extractor, "Chinese President Hu Jintao met Japanese Prime Minister Shinzo Abe on Saturday.")
+    [event] = _events(
+        extractor, "Chinese President Hu Jintao met Japanese Prime Minister Shinzo Abe on Saturday."
+    )
     assert _sides(event) == ({"CHN"}, {"JPN"}) and event["symmetric"] is False
 
 
 def test_events_people_who_gathered_to_protest_did_protest(extractor):
-    events = _events(extractor, "On Monday, hundreds of students gathered in Lagos, Nigeria to protest against fuel prices.")
+    events = _events(
+        extractor,
+        "On Monday, hundreds of students gathered in Lagos, Nigeria to protest against fuel prices.",
+    )
     assert [e["event"] for e in events] == ["PROTEST"]
 
 
@@ -226,7 +257,11 @@ def test_events_an_attack_named_beside_a_charge_is_still_an_attack(extractor):
     [
         ("Japan said on Tuesday it had halted economic aid to Serbia.", "JPN", "SRB"),
         ("Switzerland said it had expelled two Russian diplomats.", "CHE", "RUS"),
-        ("Russian President Vladimir Putin arrived in Beijing. He met Chinese President Hu Jintao.", "RUS", "CHN"),
+        (
+            "Russian President Vladimir Putin arrived in Beijing. He met Chinese President Hu Jintao.",
+            "RUS",
+            "CHN",
+        ),
     ],
 )
 def test_events_pronouns_stand_for_the_speaker_or_the_last_fitting_actor(extractor, text, actor, recipient):
@@ -262,7 +297,11 @@ def test_events_a_clause_hung_on_a_time_phrase_takes_its_date(extractor):
     ("text", "event", "status"),
     [
         # Reported "would" is the future of the past (PLOVER: an announced retreat is CONCEDE).
-        ("Defense Minister Antonio Martino announced that Italy would withdraw 300 soldiers from Iraq.", "CONCEDE", "planned"),
+        (
+            "Defense Minister Antonio Martino announced that Italy would withdraw 300 soldiers from Iraq.",
+            "CONCEDE",
+            "planned",
+        ),
         # An attempt is an act that happened.
         ("Hamas gunmen tried to storm an Israeli army post in Gaza on Sunday.", "ASSAULT", "occurred"),
     ],
@@ -314,7 +353,11 @@ def test_events_crowds_clashing_riot(extractor):
 
 
 def test_events_mentions_of_one_act_share_the_stated_date(extractor):
-    events = _events(extractor, "Five soldiers were killed in a bomb blast in Kandahar, Afghanistan on Monday.", "2006-11-22")
+    events = _events(
+        extractor,
+        "Five soldiers were killed in a bomb blast in Kandahar, Afghanistan on Monday.",
+        "2006-11-22",
+    )
     assert len(events) == 1 and events[0]["date"] == "2006-11-20"
 
 
@@ -352,11 +395,15 @@ def test_events_statements_that_are_no_demands_or_pledges(extractor, text):
 
 def test_events_a_currency_country_is_no_party(extractor):
     text = "China has forgiven debts of 1.38 billion U.S. dollars owed by poor African countries."
-    assert all("USA" not in {x["code"] for x in e["actor"] + e["recipient"]} for e in _events(extractor, text))
+    assert all(
+        "USA" not in {x["code"] for x in e["actor"] + e["recipient"]} for e in _events(extractor, text)
+    )
 
 
 def test_events_troops_deployed_are_their_own_side(extractor):
-    [event] = _events(extractor, "Lebanese troops were deployed in Beirut on Friday as protesters packed the streets.")
+    [event] = _events(
+        extractor, "Lebanese troops were deployed in Beirut on Friday as protesters packed the streets."
+    )
     assert event["event"] == "MOBILIZE" and {e["code"] for e in event["actor"]} == {"LBN"}
 
 

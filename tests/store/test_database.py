@@ -641,11 +641,24 @@ def test_store_event_by_id(tmp_path):
 
     text = "India and Russia signed a pact."
     event = Event(
-        id="ev-1", article_id="a", date="2021-12-06", date_precision="day", report_date="2021-12-06",
-        event="SUPPORT", cameo="057", goldstein=3.5, quad_class=1, status="occurred", text=text,
-        text_start=0, text_end=len(text), trigger=Trigger("signed", 17, 23), confidence=0.9,
+        id="ev-1",
+        article_id="a",
+        date="2021-12-06",
+        date_precision="day",
+        report_date="2021-12-06",
+        event="SUPPORT",
+        cameo="057",
+        goldstein=3.5,
+        quad_class=1,
+        status="occurred",
+        text=text,
+        text_start=0,
+        text_end=len(text),
+        trigger=Trigger("signed", 17, 23),
+        confidence=0.9,
         actor=(Entity("India", "India", "IND", "country", 0, 5),),
-        recipient=(Entity("Russia", "Russia", "RUS", "country", 10, 16),), symmetric=True,
+        recipient=(Entity("Russia", "Russia", "RUS", "country", 10, 16),),
+        symmetric=True,
     )
     article = Article(id="a", date=dt.date(2021, 12, 6), text=text)
     with Database(tmp_path / "e.duckdb") as db:

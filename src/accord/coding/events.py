@@ -47,7 +47,9 @@ if TYPE_CHECKING:
 __all__ = ["EventContext", "find_events"]
 
 # Prepositions whose object is the other side of an act ("meet with", "attack on", "aid to").
-_RECIPIENT_PREPS = frozenset({"with", "to", "against", "on", "upon", "from", "toward", "towards", "into", "between"})
+_RECIPIENT_PREPS = frozenset(
+    {"with", "to", "against", "on", "upon", "from", "toward", "towards", "into", "between"}
+)
 # Prepositions that anchor an event noun to a clause ("at the meeting", "during the summit").
 _ANCHOR_PREPS = frozenset({"at", "during", "in", "after", "before", "following", "amid", "since", "ahead"})
 _LOCATION_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout"})
@@ -76,18 +78,42 @@ _CONTENT_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj"})
 _CONTENT_PREPS = frozenset({"of", "for", "against"})
 # Verbs that report other acts: their date phrase dates what they report ("said on Monday that ...").
 _REPORTING_VERBS = frozenset(
-    {"say", "tell", "report", "announce", "confirm", "add", "state", "disclose", "reveal", "declare", "claim",
-     "quote", "note", "learn", "write", "show", "indicate"}
+    {
+        "say",
+        "tell",
+        "report",
+        "announce",
+        "confirm",
+        "add",
+        "state",
+        "disclose",
+        "reveal",
+        "declare",
+        "claim",
+        "quote",
+        "note",
+        "learn",
+        "write",
+        "show",
+        "indicate",
+    }
 )
 # Acts whose target, when unnamed, is the place where they fall.
-_PLACE_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "THREATEN", "MOBILIZE", "SANCTION", "CONCEDE", "RETREAT"})
+_PLACE_TARGET_TYPES = frozenset(
+    {"ASSAULT", "COERCE", "THREATEN", "MOBILIZE", "SANCTION", "CONCEDE", "RETREAT"}
+)
 # PLOVER: cooperative acts reported in the future tense are coded AGREE (manual, AGREE, first note).
 _FUTURE_AS_AGREE = {"CONSULT": "036", "SUPPORT": "032", "COOPERATE": "031", "AID": "033"}
 # Announced or supposed force and coercion are threats: CAMEO 138 threaten military force, 132
 # administrative sanctions, 1313 to reduce relations, 133 political dissent.
 _UNREALISED_AS_THREAT = {"ASSAULT": "138", "COERCE": "132", "SANCTION": "1313", "PROTEST": "133"}
-_FUTURE_AGREE_BY_CONTEXT = {("031", "economic"): "0311", ("031", "military"): "0312", ("033", "economic"): "0331",
-                            ("033", "military"): "0332", ("033", "humanitarian"): "0333"}
+_FUTURE_AGREE_BY_CONTEXT = {
+    ("031", "economic"): "0311",
+    ("031", "military"): "0312",
+    ("033", "economic"): "0331",
+    ("033", "military"): "0332",
+    ("033", "humanitarian"): "0333",
+}
 
 
 @dataclass(frozen=True)
@@ -148,9 +174,11 @@ def _index_mentions(mentions: Sequence[ActorMention]) -> dict[int, ActorMention]
     after two or more countries ("Indo-Russia Rifles", "the India-Russia Commission"): its countries are
     the sides an analyst counts, so the nested country mentions win.
     """
+
     def nested(outer: ActorMention) -> list[ActorMention]:
         return [
-            m for m in mentions
+            m
+            for m in mentions
             if m is not outer and outer.token_start <= m.token_start and m.token_end <= outer.token_end
         ]
 
@@ -216,7 +244,11 @@ class _Finder:
         if obligations:
             # "Britain said Libya must hand over the suspects" reports Britain's demand, not a handover.
             obliged = {c.token.i for c in obligations}
-            found = [c for c in found if c.token.i not in obliged and (c.support is None or c.support.i not in obliged)]
+            found = [
+                c
+                for c in found
+                if c.token.i not in obliged and (c.support is None or c.support.i not in obliged)
+            ]
             found += obligations
         # A noun whose support verb fired as a trigger itself is the same event.
         verbs = {c.token.i for c in found}
@@ -228,7 +260,9 @@ class _Finder:
         "accused the rebels of violating the ceasefire", "refused to deploy troops", "threatened to
         attack". CAMEO and PLOVER code the demand, accusation, refusal or threat, once."""
         framing = {
-            c.token.i for c in found if c.rule.code.event in _FRAMING_TYPES and _is_verb(c.token) and c.speaker is None
+            c.token.i
+            for c in found
+            if c.rule.code.event in _FRAMING_TYPES and _is_verb(c.token) and c.speaker is None
         }
         if not framing:
             return found
@@ -236,7 +270,11 @@ class _Finder:
         kept: list[_Candidate] = []
         for candidate in found:
             clause = candidate.support or candidate.token
-            if not _is_verb(candidate.token) and candidate.token.dep_ == "dobj" and candidate.token.head.i in accusing:
+            if (
+                not _is_verb(candidate.token)
+                and candidate.token.dep_ == "dobj"
+                and candidate.token.head.i in accusing
+            ):
                 kept.append(candidate)  # "condemned the air strikes on Lebanon": the strikes happened
                 continue
             node, steps = clause, 0
@@ -447,21 +485,37 @@ class _Finder:
             recipient_entities = tuple(e for e in actor_entities if e.code != first)
             actor_entities = tuple(e for e in actor_entities if e.code == first)
             symmetric = True
-        elif rule.reciprocal and actor_entities and recipient_entities and self._with_partner(clause, recipients):
+        elif (
+            rule.reciprocal
+            and actor_entities
+            and recipient_entities
+            and self._with_partner(clause, recipients)
+        ):
             # "held a summit with Modi", "signed a pact with Russia": the two act together. A direct
             # object ("Singh meets Shoigu") keeps PLOVER's actor -> recipient direction.
             symmetric = True
         if (not actor_entities or not recipient_entities) and previous is not None:
             # Only cooperation carries over ("The agreement was signed at the meeting"); a killing whose
             # author the text withholds must not borrow the last sentence's.
-            if sentence_index - previous[2] <= 2 and rule.code.quad_class <= 2 and self._may_inherit(candidate):
+            if (
+                sentence_index - previous[2] <= 2
+                and rule.code.quad_class <= 2
+                and self._may_inherit(candidate)
+            ):
                 actor_entities, recipient_entities = _inherit(actor_entities, recipient_entities, previous)
                 confidence -= 0.2
         code = rule.code
         if not (actor_entities and recipient_entities):
             # Conflict acts by or against unnamed people keep the place where they fall (see casualties.py).
-            sides = unnamed_sides(code.event, actor_entities, recipient_entities, actor_tokens,
-                                  self._location_in(clause), self.context.locations, sentence)
+            sides = unnamed_sides(
+                code.event,
+                actor_entities,
+                recipient_entities,
+                actor_tokens,
+                self._location_in(clause),
+                self.context.locations,
+                sentence,
+            )
             if sides is None:
                 return None, previous
             actor_entities, recipient_entities = sides
@@ -482,9 +536,13 @@ class _Finder:
             and any(c.dep_ == "prep" and c.lower_ in ("for", "over") for c in token.children)
         ):
             code = self.lexicon.code("111")  # "attacked Washington for its arms sales": criticism
-        if code.cameo in ("190", "1712") and token.lemma_.lower() not in _DEATH_WORDS and any(
-            t.lemma_.lower() in self.lexicon.crowd_subjects or t.lower_ in self.lexicon.crowd_subjects
-            for t in _with_partitives(actor_tokens)
+        if (
+            code.cameo in ("190", "1712")
+            and token.lemma_.lower() not in _DEATH_WORDS
+            and any(
+                t.lemma_.lower() in self.lexicon.crowd_subjects or t.lower_ in self.lexicon.crowd_subjects
+                for t in _with_partitives(actor_tokens)
+            )
         ):
             # "Protesters clashed with police", "rioters torched cars": unarmed crowds riot (PLOVER PROTEST
             # riot); a mob that kills or lynches still assaults.
@@ -521,8 +579,11 @@ class _Finder:
             recipient=recipient_entities,
             symmetric=symmetric,
             event_loc=self._location_for(clause, sentence, rule),
-            quantities=with_casualties(self._quantities_in(sentence), find_casualties(self.doc, sentence, token))
-            if code.event in ("ASSAULT", "COERCE") else self._quantities_in(sentence),
+            quantities=with_casualties(
+                self._quantities_in(sentence), find_casualties(self.doc, sentence, token)
+            )
+            if code.event in ("ASSAULT", "COERCE")
+            else self._quantities_in(sentence),
             money=tuple(m for m in self.context.money if text_start <= m.start < text_end),
             text=stripped,
             text_start=text_start,
@@ -539,9 +600,13 @@ class _Finder:
         recipients: list[Token] = []
         if candidate.speaker is not None:
             return _subjects(candidate.speaker), [c for c in token.children if c.dep_ in _SUBJECT_DEPS]
-        if candidate.rule.code.event in ("MOBILIZE", "RETREAT") and any(c.dep_ == "auxpass" for c in token.children):
+        if candidate.rule.code.event in ("MOBILIZE", "RETREAT") and any(
+            c.dep_ == "auxpass" for c in token.children
+        ):
             # "Lebanese troops were deployed in the capital": the forces moved are their own side.
-            forces = [c for c in token.children if c.dep_ == "nsubjpass" and c.lemma_.lower() in self.lexicon.forces]
+            forces = [
+                c for c in token.children if c.dep_ == "nsubjpass" and c.lemma_.lower() in self.lexicon.forces
+            ]
             if forces:
                 actors += forces
         if candidate.support is not None or not _is_verb(token):
@@ -549,7 +614,9 @@ class _Finder:
             if verb is not None:
                 actors += _subjects(verb)
                 recipients += _preposition_objects(verb, exclude=token)
-            elif token.dep_ == "pobj" and _is_verb(token.head.head) and candidate.rule.code.event == "CONSULT":
+            elif (
+                token.dep_ == "pobj" and _is_verb(token.head.head) and candidate.rule.code.event == "CONSULT"
+            ):
                 actors += _subjects(token.head.head)  # "At the meeting, X and Y signed ..."
             elif token.dep_ in ("nsubj", "nsubjpass"):
                 pass
@@ -557,10 +624,17 @@ class _Finder:
             actors += [p for c in token.children if c.dep_ == "prep" and c.lower_ == "by" for p in c.children]
             recipients += _preposition_objects(token)
             # "support for the Indian bid", "aid for Haiti": a noun's "for" names its beneficiary.
-            recipients += [p for c in token.children if c.dep_ == "prep" and c.lower_ == "for" for p in c.children
-                           if p.dep_ == "pobj"]
+            recipients += [
+                p
+                for c in token.children
+                if c.dep_ == "prep" and c.lower_ == "for"
+                for p in c.children
+                if p.dep_ == "pobj"
+            ]
             if not actors and not recipients:
-                recipients += [p for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
+                recipients += [
+                    p for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+                ]
             return actors, recipients
         actors += _subjects(token)
         if token.dep_ == "acl" and token.tag_ == "VBG" and not self._mentions([token.head]):
@@ -574,11 +648,15 @@ class _Finder:
             recipients.append(token.head)  # "Denmark, backed by the United States": Denmark is backed
         if passive:
             actors += [p for c in token.children if c.dep_ == "agent" for p in c.children]
-            recipients += [c for c in token.children if c.dep_ == "nsubjpass" and c.lower_ not in _RELATIVE_PRONOUNS]
+            recipients += [
+                c for c in token.children if c.dep_ == "nsubjpass" and c.lower_ not in _RELATIVE_PRONOUNS
+            ]
         objects = [c for c in token.children if c.dep_ in _OBJECT_DEPS]
         if candidate.rule.code.event == "ACCUSE":
             # "condemned the Israeli air strikes on Lebanon": the charge is against the strikes' author.
-            authors = [m for o in objects if self._is_event_noun(o) for m in o.children if m.dep_ in _MODIFIER_DEPS]
+            authors = [
+                m for o in objects if self._is_event_noun(o) for m in o.children if m.dep_ in _MODIFIER_DEPS
+            ]
             if authors:
                 return actors, authors
         recipients += _preposition_objects(token)
@@ -586,12 +664,16 @@ class _Finder:
             # "refused to deploy troops in Iraq": with nothing refused by name, the act refused names
             # the other side; only where it names someone, so that the fallbacks stay open otherwise.
             for content in (c for c in token.children if c.dep_ in ("xcomp", "ccomp")):
-                found = [c for c in content.children if c.dep_ in _OBJECT_DEPS] + _preposition_objects(content)
+                found = [c for c in content.children if c.dep_ in _OBJECT_DEPS] + _preposition_objects(
+                    content
+                )
                 recipients += [t for t in found if self._mentions([t])]
         particle = candidate.rule.particle
         if particle is not None and particle not in _RECIPIENT_PREPS:
             # "called on Damascus to ...", "called for Syria to ...": the particle's object is addressed.
-            recipients += [p for c in token.children if c.lower_ == particle for p in c.children if p.dep_ == "pobj"]
+            recipients += [
+                p for c in token.children if c.lower_ == particle for p in c.children if p.dep_ == "pobj"
+            ]
         for obj in objects:
             recipients += _preposition_objects(obj)
         if candidate.rule.code.event in ("RETREAT", "MOBILIZE", "CONCEDE"):
@@ -673,7 +755,11 @@ class _Finder:
         earliest = max(0, sentence_start - 60)
         for i in range(pronoun.i - 1, earliest - 1, -1):
             mention = self.mention_at.get(i)
-            if mention is not None and mention.entity.kind in kinds and not _is_place_phrase(self.doc[mention.head]):
+            if (
+                mention is not None
+                and mention.entity.kind in kinds
+                and not _is_place_phrase(self.doc[mention.head])
+            ):
                 return mention
         return None
 
@@ -778,7 +864,9 @@ class _Finder:
                     owners.setdefault(trigger_index, []).append(time)
         return owners
 
-    def _time_for(self, candidate: _Candidate, owners: dict[int, list[TimeExpression]]) -> TimeExpression | None:
+    def _time_for(
+        self, candidate: _Candidate, owners: dict[int, list[TimeExpression]]
+    ) -> TimeExpression | None:
         own = owners.get(candidate.token.i, [])
         clause = candidate.support or candidate.token
         if clause.dep_ in ("relcl", "advcl") and clause.head.i in self.time_tokens:
@@ -803,7 +891,9 @@ class _Finder:
         return time.date, precision, None  # type: ignore[return-value]
 
     def _location_for(self, clause: Token, sentence: Span, rule: TriggerRule) -> Location | None:
-        in_sentence = [loc for loc in self.context.locations if sentence.start_char <= loc.start < sentence.end_char]
+        in_sentence = [
+            loc for loc in self.context.locations if sentence.start_char <= loc.start < sentence.end_char
+        ]
         if in_sentence:
             subtree_chars = {t.idx for t in clause.subtree}
             for loc in in_sentence:
@@ -1036,7 +1126,8 @@ def _counted_item(doc: Doc, quantity: Quantity) -> str | None:
     end = head.i + 1
     # Extend over a trailing name or code in apposition ("rifles AK-203").
     while end < len(doc) and (
-        (doc[end].pos_ == "PROPN" and doc[end].head.i in (head.i, head.head.i)) or _MODEL_NAME.match(doc[end].text)
+        (doc[end].pos_ == "PROPN" and doc[end].head.i in (head.i, head.head.i))
+        or _MODEL_NAME.match(doc[end].text)
     ):
         end += 1
     start = span.end

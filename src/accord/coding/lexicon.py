@@ -127,7 +127,9 @@ def load_lexicon(data_dir: Path | None = None) -> Lexicon:
     # triggers.tsv first, then topic files (triggers_conflict.tsv, ...): within one word, rows are tried
     # in that order, so a topic file adds words and narrower object rows after the general ones.
     trigger_files = [folder / "triggers.tsv", *sorted(folder.glob("triggers_*.tsv"))]
-    numbered = ((path, number, row) for path in trigger_files for number, row in enumerate(_rows(path), start=2))
+    numbered = (
+        (path, number, row) for path in trigger_files for number, row in enumerate(_rows(path), start=2)
+    )
     for path, number, row in numbered:
         try:
             lemma, _, particle = row["lemma"].partition("+")

@@ -1,9 +1,9 @@
 """Whether an event happened, is planned, is denied or is only supposed, read from the parse.
 
-    negated       "did not sign", "never met", "failed to reach", "refused to attend"
-    planned       "will hold", "is to visit", "plans to sign", "is expected to meet", a date after the report
-    hypothetical  "could attack", "would sign", "if talks fail", "may impose"
-    occurred      everything else
+negated       "did not sign", "never met", "failed to reach", "refused to attend"
+planned       "will hold", "is to visit", "plans to sign", "is expected to meet", a date after the report
+hypothetical  "could attack", "would sign", "if talks fail", "may impose"
+occurred      everything else
 """
 
 from __future__ import annotations
@@ -23,21 +23,74 @@ _HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "can"
 _NEGATORS = frozenset({"not", "n't", "never", "no"})
 # Verbs that put the act they govern in the future: "plans to sign", "is expected to meet".
 _FUTURE_GOVERNORS = frozenset(
-    {"plan", "expect", "schedule", "intend", "aim", "prepare", "hope", "want", "seek", "set", "due", "propose",
-     "decide", "agree", "arrange", "slate", "promise", "pledge", "vow", "offer", "threaten",
-     "consider", "mull", "go", "wish", "invite", "urge", "call", "ask", "willing", "ready", "prepared", "eager",
-     "keen", "poised", "determined", "intent", "likely"}
+    {
+        "plan",
+        "expect",
+        "schedule",
+        "intend",
+        "aim",
+        "prepare",
+        "hope",
+        "want",
+        "seek",
+        "set",
+        "due",
+        "propose",
+        "decide",
+        "agree",
+        "arrange",
+        "slate",
+        "promise",
+        "pledge",
+        "vow",
+        "offer",
+        "threaten",
+        "consider",
+        "mull",
+        "go",
+        "wish",
+        "invite",
+        "urge",
+        "call",
+        "ask",
+        "willing",
+        "ready",
+        "prepared",
+        "eager",
+        "keen",
+        "poised",
+        "determined",
+        "intent",
+        "likely",
+    }
 )
 _NEGATING_GOVERNORS = frozenset(
-    {"fail", "refuse", "decline", "cancel", "postpone", "deny", "reject", "avoid", "prevent", "stop", "deter", "block"}
+    {
+        "fail",
+        "refuse",
+        "decline",
+        "cancel",
+        "postpone",
+        "deny",
+        "reject",
+        "avoid",
+        "prevent",
+        "stop",
+        "deter",
+        "block",
+    }
 )
 _THWARTING = frozenset({"foil", "thwart", "avert", "prevent", "stop", "halt", "forestall", "frustrate"})
-_REPORTING = frozenset({"say", "announce", "tell", "state", "declare", "report", "add", "confirm", "indicate"})
+_REPORTING = frozenset(
+    {"say", "announce", "tell", "state", "declare", "report", "add", "confirm", "indicate"}
+)
 _NEGATING_NOUNS = frozenset({"refusal", "failure", "rejection", "reluctance", "unwillingness", "inability"})
 _CONDITIONAL_MARKERS = frozenset({"if", "unless", "whether"})
 
 
-def find_status(trigger: Token, support: Token | None, time: TimeExpression | None, report_date: dt.date) -> Status:
+def find_status(
+    trigger: Token, support: Token | None, time: TimeExpression | None, report_date: dt.date
+) -> Status:
     """The status of the event stated by ``trigger`` (and its ``support`` verb, for event nouns).
 
     ``time`` is the date phrase tied to the event, if any: a date after ``report_date`` makes it planned.
@@ -80,7 +133,9 @@ def find_status(trigger: Token, support: Token | None, time: TimeExpression | No
         aux = {c.lower_ for c in head.children if c.dep_ in ("aux", "auxpass")}
         if aux & _FUTURE_AUX:
             return "planned"
-        if aux & _HYPOTHETICAL_AUX or any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL_MARKERS for c in head.children):
+        if aux & _HYPOTHETICAL_AUX or any(
+            c.dep_ == "mark" and c.lower_ in _CONDITIONAL_MARKERS for c in head.children
+        ):
             return "hypothetical"
     if time is not None and time.date is not None and time.timex_type != "SET":
         if time.date > report_date.isoformat()[: len(time.date)]:
@@ -126,7 +181,9 @@ def _governors(verb: Token) -> list[tuple[Token, bool]]:
 
 
 def _negated(token: Token) -> bool:
-    return any(c.dep_ == "neg" or (c.lower_ in _NEGATORS and c.dep_ in ("advmod", "det")) for c in token.children)
+    return any(
+        c.dep_ == "neg" or (c.lower_ in _NEGATORS and c.dep_ in ("advmod", "det")) for c in token.children
+    )
 
 
 def _is_to_be(token: Token) -> bool:

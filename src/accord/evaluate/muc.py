@@ -388,7 +388,9 @@ def run_muc(
         messages += read_messages(root / text_file, upper_case=upper)
         templates += read_keys(root / key_file)[0]
     messages = messages[:limit]
-    articles = [Article(id=m.id, date=m.date, text=m.text, origin=m.id, dateline=m.dateline) for m in messages]
+    articles = [
+        Article(id=m.id, date=m.date, text=m.text, origin=m.id, dateline=m.dateline) for m in messages
+    ]
     result = score_muc(templates, run_extractor(extractor, articles), [m.id for m in messages])
     result["split"] = "TST3+TST4" if split == "test" else "DEV"
     result["counts"]["undated_messages"] = sum(not m.dated for m in messages)

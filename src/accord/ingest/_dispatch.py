@@ -109,7 +109,9 @@ def _read_folder(folder: Path, origin: str, limits: Limits) -> Iterator[Record]:
 # A corpus folder usually carries its own notes (README, SOURCE.md, LICENSE): they describe the
 # articles, they are not articles. Named explicitly on the command line, such a file is still read.
 _DOCUMENTATION_SUFFIXES = frozenset({".md", ".rst", ".markdown"})
-_DOCUMENTATION_STEMS = frozenset({"readme", "license", "licence", "copying", "notice", "changelog", "authors"})
+_DOCUMENTATION_STEMS = frozenset(
+    {"readme", "license", "licence", "copying", "notice", "changelog", "authors"}
+)
 
 
 def _is_documentation(name: str) -> bool:

@@ -181,7 +181,12 @@ def _matches(doc: Doc, lex: Lexicon) -> list[_Match]:
             if org is None or not _accept_case(span, org.spellings) or span[0].pos_ == "AUX":
                 continue
         # "pro-Syrian", "anti-American": a stance, not a party.
-        if label == COUNTRY and start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in ("pro", "anti"):
+        if (
+            label == COUNTRY
+            and start >= 2
+            and doc[start - 1].text == "-"
+            and doc[start - 2].lower_ in ("pro", "anti")
+        ):
             continue
         found.append(_Match(label, start, end, key))
     return found

@@ -212,7 +212,9 @@ class Database:
             con = self._connection()
             try:
                 con.execute("BEGIN TRANSACTION")
-                existing = con.execute("SELECT content_hash FROM articles WHERE id = ?", [article_id]).fetchall()
+                existing = con.execute(
+                    "SELECT content_hash FROM articles WHERE id = ?", [article_id]
+                ).fetchall()
                 found = existing[0] if existing else None
                 if found is not None and found[0] == digest:
                     con.execute("ROLLBACK")
