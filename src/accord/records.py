@@ -14,11 +14,12 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-Precision = Literal["day", "month", "year"]
-Status = Literal["occurred", "planned", "negated", "hypothetical"]
+from accord.base.ontology import Precision, Status
+
 EntityKind = Literal["country", "person", "organization", "group"]
 
 __all__ = [
+    "ActorMention",
     "Article",
     "ArticleResult",
     "Entity",
@@ -150,6 +151,18 @@ class Entity:
             "start": self.start,
             "end": self.end,
         }
+
+
+@dataclass(frozen=True)
+class ActorMention:
+    """An actor mention as the resolver hands it to the event coder: the coded entity, its token
+    span in the parsed article (``token_end`` exclusive) and ``head``, the token index an event
+    coder looks for in the parse (a person's name head, a group's noun, the country word)."""
+
+    entity: Entity
+    token_start: int
+    token_end: int
+    head: int
 
 
 @dataclass(frozen=True)

@@ -42,7 +42,7 @@ from accord.records import (
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-    from accord.resolve.actors import ActorMention
+    from accord.records import ActorMention
 
 __all__ = ["EventContext", "find_events"]
 

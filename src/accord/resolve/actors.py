@@ -48,7 +48,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from accord.records import Entity, Location
+from accord.records import ActorMention, Entity, Location
 from accord.resolve.actors_lexicon import (
     COUNTRY,
     OFFICE,
@@ -80,21 +80,6 @@ _IGO_WORDS = frozenset(
 )
 _INTERGOVERNMENTAL_WORDS = frozenset({"inter-governmental", "intergovernmental", "joint", "bilateral"})
 _NAME_LINKS = frozenset({"on", "of", "for", "and", "&", "-", "the"})
-
-
-@dataclass(frozen=True)
-class ActorMention:
-    """One actor mention: the coded entity, its token span, and the token that stands for it.
-
-    ``entity.start``/``end`` are character offsets into ``doc.text``; ``token_start``/``token_end``
-    the token span (end exclusive); ``head`` the token index an event extractor should look for in
-    the parse (a person's name head, a group's noun, the country word).
-    """
-
-    entity: Entity
-    token_start: int
-    token_end: int
-    head: int
 
 
 @dataclass(frozen=True)

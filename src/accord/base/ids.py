@@ -1,0 +1,31 @@
+"""The one way Accord makes ids from content, used by every entry point.
+
+An article that comes without an id (standard input, a JSON record without ``id``, ``accord.extract``)
+is named after its text, so the same text gets the same id whichever way it came in; an event is
+named after its article, its trigger's offset and its CAMEO code.
+
+>>> article_id_for_text("India and Russia signed.")
+'sha256-860fcc0364d83f5c'
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+__all__ = ["article_id_for_text", "event_id"]
+
+
+def article_id_for_text(text: str) -> str:
+    """``sha256-`` and the first 16 hex digits of SHA-256 of the text (UTF-8; lone surrogates kept)."""
+    digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    return f"sha256-{digest[:16]}"
+
+
+def event_id(article_id: str, trigger_start: int, cameo: str) -> str:
+    """A stable event id: ``ev-`` and 16 hex digits of SHA-1 of article id, trigger offset and code.
+
+    >>> event_id("a1", 10, "057")
+    'ev-4795a331b42124af'
+    """
+    digest = hashlib.sha1(f"{article_id}\x1f{trigger_start}\x1f{cameo}".encode()).hexdigest()
+    return f"ev-{digest[:16]}"
