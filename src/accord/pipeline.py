@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import hashlib
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
+from accord.base.ids import article_id_for_text
 from accord.coding.events import EventContext, find_events
 from accord.coding.lexicon import Lexicon, load_lexicon
 from accord.records import Article, ArticleResult, Entity, Quantity
@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-__all__ = ["Extractor", "analyse_doc", "extract", "text_article_id"]
+__all__ = ["Extractor", "analyse_doc", "extract"]
 
 
 class Extractor:
@@ -120,11 +120,6 @@ def _overlaps(found: Quantity | Entity, spans: list[tuple[int, int]]) -> bool:
     return any(found.start < end and start < found.end for start, end in spans)
 
 
-def text_article_id(text: str) -> str:
-    """The id of an article that came without one: a hash of its content (stable across runs)."""
-    return "sha1-" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
-
-
 @functools.lru_cache(maxsize=1)
 def _default_extractor() -> Extractor:
     return Extractor()
@@ -138,6 +133,6 @@ def extract(text: str, date: str | dt.date, *, article_id: str | None = None) ->
     ('SUPPORT', 'IND')
     """
     report_date = dt.date.fromisoformat(date) if isinstance(date, str) else date
-    article = Article(id=article_id or text_article_id(text), date=report_date, text=text)
+    article = Article(id=article_id or article_id_for_text(text), date=report_date, text=text)
     result = _default_extractor().extract_article(article)
     return [event.to_dict() for event in result.events]

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import codecs
 import datetime as dt
-import hashlib
 import re
 from dataclasses import dataclass
 
+from accord.base.ids import article_id_for_text
 from accord.records import Article, Reject
 
 # A file's first bytes, enough to sniff its kind and find a BOM, an XML declaration or an HTML meta.
@@ -157,18 +157,6 @@ def parse_date(value: object) -> dt.date:
         raise Problem(f"unparseable date {value.strip()!r}: {error}") from None
 
 
-def content_id(text: str) -> str:
-    """The id of an article that has none: the first 16 hex digits of SHA-256 of its text in UTF-8.
-
-    The same text always gets the same id, whichever file or stream it came from.
-
-    >>> content_id("In a key development")
-    'sha256-3e237e5a20ad213d'
-    """
-    digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
-    return f"sha256-{digest[:16]}"
-
-
 def clean_field(value: object) -> str | None:
     """A metadata field (title, url, source, id) as a stripped string, or None when absent or empty."""
     if value is None:
@@ -216,7 +204,7 @@ def make_article(
         except Problem as problem:
             return Reject(origin, line, problem.reason, article_id)
     return Article(
-        id=article_id or content_id(text),
+        id=article_id or article_id_for_text(text),
         date=report_date,
         text=text,
         title=title,
