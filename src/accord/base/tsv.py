@@ -59,7 +59,7 @@ class TsvRow(Mapping[str, str]):
 def data_file(package: str, name: str) -> Traversable:
     """A data file shipped inside an Accord package: ``data_file("accord.coding", "triggers.tsv")``
     is ``src/accord/coding/data/triggers.tsv``."""
-    return resources.files(package).joinpath("data", name)
+    return resources.files(package).joinpath("data").joinpath(name)
 
 
 def read_tsv(source: Traversable | Path, *, required: tuple[str, ...] = ()) -> list[TsvRow]:

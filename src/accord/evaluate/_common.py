@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import csv
 import functools
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from importlib import resources
 from typing import Any
 
@@ -45,7 +45,7 @@ def load_mapping(name: str) -> dict[str, tuple[str, ...]]:
     >>> load_mapping("gsr_types.tsv")["DEMAND"]
     ('REQUEST',)
     """
-    text = resources.files("accord.evaluate").joinpath("data", name).read_text(encoding="utf-8")
+    text = resources.files("accord.evaluate").joinpath("data").joinpath(name).read_text(encoding="utf-8")
     rows = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
     mapping: dict[str, tuple[str, ...]] = {}
     for row in csv.reader(rows[1:], delimiter="\t"):
@@ -95,14 +95,15 @@ def side_codes(entities: Iterable[dict[str, Any]]) -> set[str]:
     >>> sorted(side_codes([{"code": "UNO", "sector": "IGO"}, {"code": "IND", "sector": "GOV"}]))
     ['IGO', 'IND']
     """
-    codes = set()
+    codes: set[str] = set()
     for entity in entities:
         sector = entity.get("sector")
-        codes.add(sector if sector in {"IGO", "NGO"} else entity.get("code"))
-    codes.discard(None)
+        code = sector if sector in {"IGO", "NGO"} else entity.get("code")
+        if isinstance(code, str):
+            codes.add(code)
     return codes
 
 
-def sentence_order(events: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+def sentence_order(events: Iterable[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
     """Events sorted by where their trigger stands in the text (stable for equal offsets)."""
     return sorted(events, key=lambda e: (e.get("trigger") or {}).get("start", 0))

@@ -165,7 +165,12 @@ DEFAULT_SETS = [name for name in SETS if name != "muc34-dev"]
 @functools.lru_cache(maxsize=1)
 def load_targets() -> dict[tuple[str, str], float]:
     """``data/targets.tsv`` -> ``{(set, metric): target}``."""
-    text = resources.files("accord.evaluate").joinpath("data", "targets.tsv").read_text(encoding="utf-8")
+    text = (
+        resources.files("accord.evaluate")
+        .joinpath("data")
+        .joinpath("targets.tsv")
+        .read_text(encoding="utf-8")
+    )
     rows = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
     return {(r[0], r[1]): float(r[2]) for r in csv.reader(rows[1:], delimiter="\t")}
 

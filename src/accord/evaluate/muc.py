@@ -114,7 +114,7 @@ def parse_muc_date(value: str) -> tuple[tuple[dt.date | None, dt.date], ...] | N
     >>> parse_muc_date("(11 OCT 88) / (11 OCT 88 - 12 OCT 88)")[1]
     (datetime.date(1988, 10, 11), datetime.date(1988, 10, 12))
     """
-    intervals = []
+    intervals: list[tuple[dt.date | None, dt.date]] = []
     for alternative in value.split("/"):
         alt = alternative.strip().strip("()").replace("?", "").strip()
         try:
@@ -139,7 +139,7 @@ def _countries(value: str) -> frozenset[str] | None:
 
 
 def _numbers(lines: Sequence[str]) -> set[int]:
-    found = set()
+    found: set[int] = set()
     for line in lines:
         for m in re.finditer(r"(?:^|[\s(?])(\d+)(?:\s*-\s*(\d+))?\s*:", line):
             found.update(int(g) for g in m.groups() if g)
@@ -229,7 +229,7 @@ def read_messages(path: Path, *, upper_case: bool) -> list[MucMessage]:
         date: dt.date | None = None
         if m and re.fullmatch(_DAY, m.group("date").upper()):
             date = _day(m.group("date").upper())
-        text = body[m.end() :] if m else body
+        text: str = body[m.end() :] if m else body
         paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n", text)]
         text = "\n\n".join(p for p in paragraphs if p)
         if upper_case:
@@ -241,10 +241,10 @@ def read_messages(path: Path, *, upper_case: bool) -> list[MucMessage]:
     dates = [d for _, d, _, _ in found if d is not None]
     messages = []
     stand_in = dates[0] if dates else None
-    for message_id, date, text, place in found:
-        stand_in = date or stand_in
+    for message_id, stated, message_text, dateline in found:
+        stand_in = stated or stand_in
         if stand_in is not None:
-            messages.append(MucMessage(message_id, stand_in, date is not None, text, place))
+            messages.append(MucMessage(message_id, stand_in, stated is not None, message_text, dateline))
     return messages
 
 

@@ -90,7 +90,7 @@ def read_gsr(path: Path) -> list[GsrCase]:
     return cases
 
 
-def _sides(event: dict[str, Any]) -> tuple[set[str], set[str]]:
+def _sides(event: Mapping[str, Any]) -> tuple[set[str], set[str]]:
     actor, recipient = side_codes(event.get("actor", [])), side_codes(event.get("recipient", []))
     if event.get("symmetric"):
         both = actor | recipient

@@ -15,7 +15,7 @@ import zipfile
 import zlib
 from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
-from typing import Any, BinaryIO, TextIO
+from typing import IO, Any, TextIO, cast
 
 from accord.ingest._common import (
     HEAD_BYTES,
@@ -81,7 +81,9 @@ def read_text_stream(stream: TextIO, origin: str, limits: Limits) -> Iterator[Re
     try:
         yield from _read_text_stream(stream, origin, limits)
     except UnicodeError as error:
-        yield Reject(origin, None, f"not UTF-8 text ({error.__class__.__name__}: {error.reason})")
+        yield Reject(
+            origin, None, f"not UTF-8 text ({error.__class__.__name__}: {getattr(error, 'reason', error)})"
+        )
 
 
 def _read_folder(folder: Path, origin: str, limits: Limits) -> Iterator[Record]:
@@ -130,7 +132,7 @@ def _read_file(path: Path, origin: str, limits: Limits) -> Iterator[Record]:
 
 
 def _read_binary(
-    stream: BinaryIO, name: str, origin: str, limits: Limits, *, archive_ok: bool
+    stream: IO[bytes], name: str, origin: str, limits: Limits, *, archive_ok: bool
 ) -> Iterator[Record]:
     """One file's records; ``stream`` is seekable binary; errors while reading become a Reject."""
     try:
@@ -140,12 +142,14 @@ def _read_binary(
 
 
 def _read_binary_unguarded(
-    stream: BinaryIO, name: str, origin: str, limits: Limits, *, archive_ok: bool
+    stream: IO[bytes], name: str, origin: str, limits: Limits, *, archive_ok: bool
 ) -> Iterator[Record]:
     extension = PurePosixPath(name).suffix.lower()
     if extension == ".gz":
         with gzip.GzipFile(fileobj=stream, mode="rb") as inner:
-            yield from _read_binary(inner, name[: -len(".gz")], origin, limits, archive_ok=False)
+            yield from _read_binary(
+                cast(IO[bytes], inner), name[: -len(".gz")], origin, limits, archive_ok=False
+            )
         return
     if extension == ".zip":
         if not archive_ok:
@@ -220,7 +224,7 @@ def _read_whole(content: str, kind: str, *, origin: str, article_id: str | None,
     return read_plain_text(content, origin=origin, article_id=article_id, limits=limits)
 
 
-def _read_zip(stream: BinaryIO, origin: str, limits: Limits) -> Iterator[Record]:
+def _read_zip(stream: IO[bytes], origin: str, limits: Limits) -> Iterator[Record]:
     """Each member of a zip archive (``x.csv.zip``), in name order, read by its own extension."""
     try:
         archive = zipfile.ZipFile(stream)
@@ -277,10 +281,10 @@ def _read_text_stream(stream: TextIO, origin: str, limits: Limits) -> Iterator[R
     )
 
 
-def _read_at_most(stream: BinaryIO | TextIO, cap: int) -> Any:
+def _read_at_most(stream: IO[bytes] | TextIO, cap: int) -> Any:
     """All of ``stream`` (bytes or str), or None when it holds more than ``cap`` units. Reads in
     chunks: ``read(cap)`` itself would allocate ``cap`` bytes up front for every small file."""
-    chunks = []
+    chunks: list[Any] = []
     total = 0
     while chunk := stream.read(min(1 << 20, cap + 1 - total)):
         chunks.append(chunk)

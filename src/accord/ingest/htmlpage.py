@@ -33,10 +33,13 @@ def read_html(html: str, *, origin: str, article_id: str | None, limits: Limits)
         # Dates from markup only: extensive search guesses from the body text.
         date_extraction_params={"extensive_search": False, "original_date": True},
     )
-    if document is None or not (document.text or "").strip():
+    if isinstance(document, dict):  # only with as_dict=True, which is not asked for
+        raise TypeError("trafilatura returned a dict")
+    text = (document.text or "").strip() if document is not None else ""
+    if document is None or not text:
         return Reject(origin, None, "no main text found in the HTML page", article_id)
     return make_article(
-        text=document.text.strip(),
+        text=text,
         date=document.date,
         limits=limits,
         origin=origin,

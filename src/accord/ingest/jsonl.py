@@ -7,6 +7,7 @@ line by line, an array value by value, so memory stays flat however large the fi
 
 from __future__ import annotations
 
+import io
 import json
 from collections.abc import Iterable, Iterator
 from typing import TextIO
@@ -76,7 +77,9 @@ def read_json_lines(
             yield record_to_article(record, origin=origin, line=number, limits=limits)
 
 
-def read_json_document(stream: TextIO, *, origin: str, limits: Limits) -> Iterator[Article | Reject]:
+def read_json_document(
+    stream: TextIO | io.TextIOBase, *, origin: str, limits: Limits
+) -> Iterator[Article | Reject]:
     """A JSON document read value by value: an array of objects, one (pretty-printed) object, or
     several objects one after another. Each record's ``line`` is the line where it starts.
 

@@ -49,7 +49,9 @@ def read_timeml(xml: str, *, origin: str, fallback_id: str | None, limits: Limit
 
     def first(name: str) -> etree._Element | None:
         found = root.xpath(f"//*[local-name()='{name}']")
-        return found[0] if found else None
+        if isinstance(found, list) and found and isinstance(found[0], etree._Element):
+            return found[0]
+        return None
 
     docid = first("DOCID")
     article_id = clean_field(docid.text if docid is not None else None) or fallback_id
@@ -57,16 +59,17 @@ def read_timeml(xml: str, *, origin: str, fallback_id: str | None, limits: Limit
     if text_element is None:
         return Reject(origin, None, "TimeML document has no TEXT element", article_id)
     creation = root.xpath("//*[local-name()='TIMEX3'][@functionInDocument='CREATION_TIME']/@value")
+    creation = creation if isinstance(creation, list) else []
     title = first("TITLE")
     dct = first("DCT")
     return make_article(
-        text="".join(text_element.itertext()),
+        text="".join(str(part) for part in text_element.itertext()),
         date=str(creation[0]) if creation else None,
         limits=limits,
         origin=origin,
         line=None,
         article_id=article_id,
-        title=clean_field("".join(title.itertext())) if title is not None else None,
+        title=clean_field("".join(str(part) for part in title.itertext())) if title is not None else None,
         dateline=_dateline(dct.text if dct is not None else None),
     )
 
