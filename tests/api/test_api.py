@@ -21,7 +21,7 @@ import pytest
 
 from accord.api import create_app, serve
 from accord.api.export import CSV_COLUMNS, events_to_csv
-from accord.api.params import parse_partial_date
+from accord.base.partial_dates import date_bounds
 from accord.errors import StoreError
 
 
@@ -46,7 +46,7 @@ def between(event: dict[str, Any], a: str, b: str) -> bool:
 
 
 def period(event: dict[str, Any]) -> tuple[dt.date, dt.date]:
-    return parse_partial_date(event["date"]), parse_partial_date(event["enddate"] or event["date"], last=True)
+    return date_bounds(event["date"])[0], date_bounds(event["enddate"] or event["date"])[1]
 
 
 def assert_error(response: httpx.Response, status: int) -> str:
@@ -159,7 +159,7 @@ def test_api_events_filter_with_no_match_is_empty_not_an_error(client):
 def test_api_events_order(client, order):
     events = client.get("/events", params={"order": order, "limit": 1000}).json()["events"]
     field = order.lstrip("-")
-    values = [parse_partial_date(e["date"]) if field == "date" else e[field] for e in events]
+    values = [date_bounds(e["date"])[0] if field == "date" else e[field] for e in events]
     assert values == sorted(values, reverse=order.startswith("-"))
 
 
