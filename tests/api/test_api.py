@@ -21,7 +21,8 @@ import pytest
 
 from accord.api import create_app, serve
 from accord.api.export import CSV_COLUMNS, events_to_csv
-from accord.api.params import parse_partial_date
+from accord.api.routes.dashboard import WEB_DIR
+from accord.base.partial_dates import date_bounds
 from accord.errors import StoreError
 
 
@@ -46,7 +47,7 @@ def between(event: dict[str, Any], a: str, b: str) -> bool:
 
 
 def period(event: dict[str, Any]) -> tuple[dt.date, dt.date]:
-    return parse_partial_date(event["date"]), parse_partial_date(event["enddate"] or event["date"], last=True)
+    return date_bounds(event["date"])[0], date_bounds(event["enddate"] or event["date"])[1]
 
 
 def assert_error(response: httpx.Response, status: int) -> str:
@@ -159,7 +160,7 @@ def test_api_events_filter_with_no_match_is_empty_not_an_error(client):
 def test_api_events_order(client, order):
     events = client.get("/events", params={"order": order, "limit": 1000}).json()["events"]
     field = order.lstrip("-")
-    values = [parse_partial_date(e["date"]) if field == "date" else e[field] for e in events]
+    values = [date_bounds(e["date"])[0] if field == "date" else e[field] for e in events]
     assert values == sorted(values, reverse=order.startswith("-"))
 
 
@@ -534,7 +535,15 @@ def test_api_dashboard_is_served_with_a_strict_policy(client):
     assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
     policy = page.headers["content-security-policy"]
     assert "script-src 'self'" in policy and "unsafe-inline" not in policy
-    for asset in ("/static/app.js", "/static/style.css"):
+    assert '<script type="module" src="/static/js/main.js"></script>' in page.text
+    scripts = sorted(WEB_DIR.glob("js/*.js"))
+    assert len(scripts) > 1
+    for asset in ["/static/style.css", *(f"/static/js/{path.name}" for path in scripts)]:
         response = client.get(asset)
         assert response.status_code == 200 and response.headers["x-content-type-options"] == "nosniff"
-    assert "innerHTML" not in client.get("/static/app.js").text
+        assert response.headers["content-security-policy"] == policy
+    for path in scripts:
+        response = client.get(f"/static/js/{path.name}")
+        # Browsers run a module script only when it is served with a JavaScript type.
+        assert response.headers["content-type"] == "text/javascript; charset=utf-8"
+        assert "innerHTML" not in response.text and "insertAdjacentHTML" not in response.text

@@ -7,6 +7,8 @@ Example::
     serve(Path("accord.duckdb"), port=8000)   # then open http://127.0.0.1:8000/
 """
 
-from accord.api.app import ApiError, create_app, serve
+from accord.api.app import create_app
+from accord.api.errors import ApiError
+from accord.api.server import serve
 
 __all__ = ["ApiError", "create_app", "serve"]

@@ -3,26 +3,28 @@
 Every parameter the API accepts is declared here once, with its pattern or range, so that the
 OpenAPI document shows the rules and a bad value is refused (422) before any query runs. The
 patterns are also used to turn pydantic's messages into one line a person can act on
-(:func:`describe_pattern`).
+(:func:`describe_pattern`). The vocabularies (event types, statuses) come from
+``accord.base.ontology``; the partial dates are read by ``accord.base.partial_dates``.
 
 Example::
 
-    @app.get("/events")
+    @router.get("/events")
     def events(actor: ActorCode = None) -> dict: ...
 """
 
 from __future__ import annotations
 
-import datetime as dt
-from typing import Annotated, Literal, get_args
+from typing import Annotated, Literal
 
 from fastapi import Path, Query
+
+from accord.api.errors import ApiError
+from accord.base.partial_dates import PARTIAL_DATE_PATTERN, date_bounds
 
 __all__ = [
     "CODE_PATTERN",
     "DATE_PATTERN",
     "DYAD_PATTERN",
-    "EVENT_TYPES",
     "FULL_DATE_PATTERN",
     "ActorCode",
     "ArticleIdPath",
@@ -30,41 +32,19 @@ __all__ = [
     "DateParam",
     "DyadParam",
     "EventIdPath",
-    "EventType",
     "Interval",
+    "Limit",
+    "Offset",
     "OutputFormat",
-    "StatusParam",
+    "check_date_range",
     "describe_pattern",
-    "parse_partial_date",
 ]
 
 CODE_PATTERN = r"^[A-Z]{3}$"
-DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+DATE_PATTERN = PARTIAL_DATE_PATTERN
 DYAD_PATTERN = r"^[A-Z]{3},[A-Z]{3}$"
 FULL_DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
 
-# PLOVER's sixteen event types, in the manual's order (cooperation first). The Literal is the one
-# list; EVENT_TYPES is read off it, so the two cannot drift apart.
-EventType = Literal[
-    "AGREE",
-    "CONSULT",
-    "SUPPORT",
-    "CONCEDE",
-    "COOPERATE",
-    "AID",
-    "RETREAT",
-    "REQUEST",
-    "ACCUSE",
-    "REJECT",
-    "THREATEN",
-    "PROTEST",
-    "SANCTION",
-    "MOBILIZE",
-    "COERCE",
-    "ASSAULT",
-]
-EVENT_TYPES: tuple[str, ...] = get_args(EventType)
-StatusParam = Literal["occurred", "planned", "negated", "hypothetical"]
 Interval = Literal["day", "week", "month"]
 OutputFormat = Literal["json", "jsonl", "csv"]
 
@@ -92,6 +72,9 @@ DateParam = Annotated[
         examples=["2021-12-06"],
     ),
 ]
+# Paging of the list routes (events, articles, actors).
+Limit = Annotated[int, Query(ge=1, le=1000)]
+Offset = Annotated[int, Query(ge=0, le=100_000_000)]
 CodePath = Annotated[str, Path(pattern=CODE_PATTERN, description="A 3-letter actor code.", examples=["IND"])]
 ArticleIdPath = Annotated[str, Path(min_length=1, max_length=300, description="The article's id.")]
 EventIdPath = Annotated[str, Path(min_length=1, max_length=300, description="The event's id.")]
@@ -113,21 +96,28 @@ def describe_pattern(pattern: str) -> str:
     return _PATTERN_HINTS.get(pattern, f"a value matching {pattern}")
 
 
-def parse_partial_date(value: str, *, last: bool = False) -> dt.date:
-    """The first (or, with ``last``, the final) day that a YYYY[-MM[-DD]] value covers.
+def check_date_range(start: str | None, end: str | None) -> None:
+    """Refuse a ``start``/``end`` pair (each YYYY[-MM[-DD]] or None) that no event could match.
 
-    Raises ValueError for a date that is not in the calendar (2021-02-30, 2021-13).
+    Raises ``ApiError`` 422 for a date not in the calendar (2021-02-30, 2021-13), 400 for a start
+    after the end; returns None otherwise.
 
-    >>> parse_partial_date("2021-02", last=True)
-    datetime.date(2021, 2, 28)
+    >>> check_date_range("2021", "2021-02")
+    >>> check_date_range("2021-03", "2021-02")
+    Traceback (most recent call last):
+    accord.api.errors.ApiError: start 2021-03 is after end 2021-02
     """
-    parts = [int(p) for p in value.split("-")]
-    if len(parts) == 3:
-        return dt.date(parts[0], parts[1], parts[2])
-    if len(parts) == 2:
-        first = dt.date(parts[0], parts[1], 1)
-        if not last:
-            return first
-        following = dt.date(first.year + first.month // 12, first.month % 12 + 1, 1)
-        return following - dt.timedelta(days=1)
-    return dt.date(parts[0], 12, 31) if last else dt.date(parts[0], 1, 1)
+    first = last = None
+    for name, value, is_end in (("start", start, False), ("end", end, True)):
+        if value is None:
+            continue
+        try:
+            bounds = date_bounds(value, what=name)
+        except ValueError:
+            raise ApiError(422, f"{name} {value!r} is not a calendar date") from None
+        if is_end:
+            last = bounds[1]
+        else:
+            first = bounds[0]
+    if first is not None and last is not None and first > last:
+        raise ApiError(400, f"start {start} is after end {end}")

@@ -1,1 +1,1 @@
-"""The dashboard's static files (index.html, app.js, style.css), served by ``accord.api`` at ``/``."""
+"""The dashboard's static files (index.html, style.css and the ES modules in js/), served by ``accord.api`` at ``/``."""

@@ -1,0 +1,118 @@
+// The filters form and the card controls: filled once, kept in step with the state, and bound
+// to write the state when the user changes them.
+
+import { $, el } from "./dom.js";
+import { FILTER_FIELDS, readState, writeState } from "./state.js";
+import { EVENT_TYPES, EVIDENCE, QUADS } from "./vocab.js";
+
+// The options and legends that never change.
+export function fillStaticControls() {
+  const typeSelect = $("f-type");
+  for (const type of EVENT_TYPES) typeSelect.append(el("option", { value: type, text: type }));
+  const legend = $("quad-legend");
+  for (const q of QUADS) {
+    legend.append(el("span", { class: "key" }, el("i", { class: `swatch ${q.key}` }), q.label));
+  }
+  const evidence = $("evidence-legend");
+  for (const e of EVIDENCE) {
+    evidence.append(el("span", { class: "key" }, el("mark", { class: `hl hl-${e.kind}`, text: e.label })));
+  }
+  const gold = $("goldstein-legend");
+  gold.append(
+    el("span", { class: "key" }, "Edge colour: mean Goldstein"),
+    el("span", { class: "gradient-label" }, "−10 conflict"),
+    el("i", { class: "gradient" }),
+    el("span", { class: "gradient-label" }, "+10 cooperation"),
+    el("span", { class: "key muted" }, "· width: events · click a node or an edge to filter"),
+  );
+}
+
+// Show `state` in every control.
+export function syncForm(state) {
+  $("f-a").value = state.a || "";
+  $("f-b").value = state.b || "";
+  $("f-type").value = state.type || "";
+  $("f-quad").value = state.quad_class || "";
+  $("f-status").value = state.status || "";
+  $("f-start").value = state.start || "";
+  $("f-end").value = state.end || "";
+  $("f-q").value = state.q || "";
+  $("f-interval").value = state.interval;
+  $("f-order").value = state.order;
+  $("f-limit").value = state.limit;
+  $("f-min-events").value = state.min_events;
+  $("chart-bars").classList.toggle("on", state.chart !== "lines");
+  $("chart-lines").classList.toggle("on", state.chart === "lines");
+  $("chart-bars").setAttribute("aria-pressed", String(state.chart !== "lines"));
+  $("chart-lines").setAttribute("aria-pressed", String(state.chart === "lines"));
+}
+
+// The form's values as state changes, with the reasons any of them is malformed.
+function formChanges() {
+  const code = (id) => $(id).value.trim().toUpperCase();
+  const changes = {
+    a: code("f-a"),
+    b: code("f-b"),
+    type: $("f-type").value,
+    quad_class: $("f-quad").value,
+    status: $("f-status").value,
+    start: $("f-start").value.trim(),
+    end: $("f-end").value.trim(),
+    q: $("f-q").value.trim(),
+    offset: "0",
+  };
+  const bad = [];
+  for (const key of ["a", "b"]) if (changes[key] && !/^[A-Z]{3}$/.test(changes[key])) bad.push(`actor ${key.toUpperCase()} must be a 3-letter code`);
+  for (const key of ["start", "end"]) if (changes[key] && !/^\d{4}(-\d{2}(-\d{2})?)?$/.test(changes[key])) bad.push(`${key === "start" ? "From" : "To"} must be YYYY, YYYY-MM or YYYY-MM-DD`);
+  if (!changes.a && changes.b) {
+    changes.a = changes.b;
+    changes.b = "";
+  }
+  return { changes, bad };
+}
+
+export function bindControls() {
+  $("filters").addEventListener("submit", (event) => {
+    event.preventDefault();
+    const { changes, bad } = formChanges();
+    const error = $("filter-error");
+    if (bad.length) {
+      error.textContent = bad.join("; ");
+      error.hidden = false;
+      return;
+    }
+    error.hidden = true;
+    writeState(changes);
+  });
+  $("reset").addEventListener("click", () => {
+    $("filter-error").hidden = true;
+    const blank = Object.fromEntries(FILTER_FIELDS.map((f) => [f, ""]));
+    writeState({ ...blank, offset: "0", article: "", event: "" });
+  });
+  $("swap").addEventListener("click", () => {
+    const a = $("f-a").value;
+    $("f-a").value = $("f-b").value;
+    $("f-b").value = a;
+  });
+  $("f-interval").addEventListener("change", (e) => writeState({ interval: e.target.value }));
+  $("f-order").addEventListener("change", (e) => writeState({ order: e.target.value, offset: "0" }));
+  $("f-limit").addEventListener("change", (e) => writeState({ limit: e.target.value, offset: "0" }));
+  $("f-min-events").addEventListener("change", (e) => {
+    const n = Math.max(1, parseInt(e.target.value, 10) || 1);
+    writeState({ min_events: String(n) });
+  });
+  $("chart-bars").addEventListener("click", () => writeState({ chart: "bars" }));
+  $("chart-lines").addEventListener("click", () => writeState({ chart: "lines" }));
+  $("prev-page").addEventListener("click", () => {
+    const s = readState();
+    writeState({ offset: String(Math.max(0, Number(s.offset) - Number(s.limit))) });
+  });
+  $("next-page").addEventListener("click", () => {
+    const s = readState();
+    writeState({ offset: String(Number(s.offset) + Number(s.limit)) });
+  });
+  $("article-close").addEventListener("click", () => writeState({ article: "", event: "" }));
+  document.addEventListener("keydown", (e) => {
+    if (e.key === "Escape" && !$("article-view").hidden) writeState({ article: "", event: "" });
+  });
+}
