@@ -4,6 +4,7 @@
     >>> events = accord.extract("India and Russia signed a pact on Monday.", "2021-12-06")  # doctest: +SKIP
     >>> with accord.Database("accord.duckdb", read_only=True) as db:                      # doctest: +SKIP
     ...     frame = db.events_frame(actor="IND")
+    >>> report = accord.ingest_files(["samples/"], "accord.duckdb")                      # doctest: +SKIP
 
 Importing this package loads nothing heavy: the language model is loaded on the first ``extract``.
 """
@@ -26,6 +27,8 @@ from accord.records import (
 )
 
 if TYPE_CHECKING:
+    from accord.engines import IngestReport
+    from accord.engines import ingest as ingest_files
     from accord.store import Database
 
 __version__ = "0.1.0"
@@ -35,12 +38,14 @@ __all__ = [
     "Database",
     "Entity",
     "Event",
+    "IngestReport",
     "Location",
     "Money",
     "Quantity",
     "Reject",
     "TimeExpression",
     "extract",
+    "ingest_files",
 ]
 
 
@@ -52,8 +57,17 @@ def extract(text: str, date: str | dt.date, *, article_id: str | None = None) ->
 
 
 def __getattr__(name: str) -> Any:
+    # Imported on first use, so that `import accord` stays light (no duckdb, no pipeline).
     if name == "Database":
         from accord.store import Database
 
         return Database
+    if name == "ingest_files":
+        from accord.engines import ingest
+
+        return ingest
+    if name == "IngestReport":
+        from accord.engines import IngestReport
+
+        return IngestReport
     raise AttributeError(f"module 'accord' has no attribute {name!r}")

@@ -80,6 +80,7 @@ def check_consistent(path: Path, synthetic: ModuleType) -> set[str]:
     return set(articles)
 
 
+@pytest.mark.slow
 def test_store_survives_a_writer_killed_mid_ingest(tmp_path, synthetic):
     path = tmp_path / "killed.duckdb"
     script = Path(synthetic.__file__)

@@ -59,7 +59,7 @@ def test_store_keeps_seed_quantities_money_and_participants(filled):
     assert (money["amount"], money["currency"], money["approximate"]) == (50000000000, "INR", True)
     article = filled.article(SEED)
     assert article["text"][money["start"] : money["end"]] == money["text"] == "around Rs 5000 crore"
-    con = filled._connection()
+    con = filled._conn.raw()
     rows = con.execute(
         "SELECT role, code, kind, office FROM event_participants WHERE event_id = ? ORDER BY role",
         [f"{SEED}-summit"],
@@ -415,9 +415,9 @@ def test_store_event_id_used_by_another_article_is_refused(db_path, results):
 
 @pytest.mark.parametrize("failing_table", ["events", "event_participants", "money", "time_expressions"])
 def test_store_failure_mid_article_leaves_nothing(db_path, results, monkeypatch, failing_table):
-    from accord.store import database
+    from accord.store import writer
 
-    real_insert = database.Database._insert
+    real_insert = writer.insert_rows
 
     def insert(con, table, columns, rows):
         if table == failing_table:
@@ -427,7 +427,7 @@ def test_store_failure_mid_article_leaves_nothing(db_path, results, monkeypatch,
 
     with Database(db_path) as db:
         db.write_result(results[2])
-        monkeypatch.setattr(database.Database, "_insert", staticmethod(insert))
+        monkeypatch.setattr(writer, "insert_rows", insert)
         with pytest.raises(StoreError, match=SEED):
             db.write_result(results[0])
         monkeypatch.undo()
@@ -453,13 +453,13 @@ def test_store_failure_mid_article_leaves_nothing(db_path, results, monkeypatch,
 
 
 def test_store_failed_replacement_keeps_the_old_version(db_path, results, monkeypatch):
-    from accord.store import database
+    from accord.store import writer
 
     seed = results[0]
     changed = dataclasses.replace(
         seed, article=dataclasses.replace(seed.article, title="changed", text=seed.article.text + " ")
     )
-    real_insert = database.Database._insert
+    real_insert = writer.insert_rows
 
     def insert(con, table, columns, rows):
         if table == "quantities":
@@ -468,7 +468,7 @@ def test_store_failed_replacement_keeps_the_old_version(db_path, results, monkey
 
     with Database(db_path) as db:
         db.write_result(seed)
-        monkeypatch.setattr(database.Database, "_insert", staticmethod(insert))
+        monkeypatch.setattr(writer, "insert_rows", insert)
         with pytest.raises(StoreError, match="simulated"):
             db.write_result(changed)
         monkeypatch.undo()

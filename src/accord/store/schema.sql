@@ -1,7 +1,7 @@
 -- Accord's embedded database (DuckDB). Every statement is idempotent: the file is run on every open.
--- One article and everything found in it are written in one transaction (see database.py); child rows
+-- One article and everything found in it are written in one transaction (see writer.py); child rows
 -- carry article_id so that replacing an article deletes them with one statement per table.
--- Offsets ("start", "end") count characters in articles.text. Bump SCHEMA_VERSION in database.py
+-- Offsets ("start", "end") count characters in articles.text. Bump SCHEMA_VERSION in connection.py
 -- and add a migration when a table changes.
 
 CREATE TABLE IF NOT EXISTS schema_version (

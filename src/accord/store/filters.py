@@ -1,4 +1,4 @@
-"""Event filters -> a parameterised SQL WHERE clause over the ``events`` table.
+"""Event filters, orderings and pages -> parameterised SQL fragments over the ``events`` table.
 
 Only fixed SQL fragments are written here; every value a caller gives travels as a parameter.
 ``order`` and ``interval`` are looked up in whitelists and never pasted in.
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from accord.store._rows import date_bounds
+from accord.store.rows import date_bounds
 
 # The keyword filters that events(), count_events(), events_frame() and export() accept.
 FILTER_NAMES = frozenset(
@@ -125,3 +125,24 @@ def interval_expression(interval: str) -> str:
         return INTERVALS[interval]
     except KeyError:
         raise ValueError(f"interval must be one of {', '.join(INTERVALS)}; got {interval!r}") from None
+
+
+def paged(sql: str, params: list[Any], limit: int | None, offset: int) -> tuple[str, list[Any]]:
+    """``sql`` with LIMIT/OFFSET placeholders added, and their values appended to ``params``.
+
+    Raises ``ValueError`` for a negative ``limit`` or ``offset``.
+
+    >>> paged("SELECT id FROM events", [], 10, 20)
+    ('SELECT id FROM events LIMIT ? OFFSET ?', [10, 20])
+    """
+    if limit is not None and int(limit) < 0:
+        raise ValueError(f"limit must be >= 0, got {limit!r}")
+    if int(offset) < 0:
+        raise ValueError(f"offset must be >= 0, got {offset!r}")
+    if limit is not None:
+        sql += " LIMIT ?"
+        params = [*params, int(limit)]
+    if offset:
+        sql += " OFFSET ?"
+        params = [*params, int(offset)]
+    return sql, params

@@ -6,7 +6,6 @@ before a transaction is opened, so that a bad article costs nothing in the datab
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import hashlib
 import json
@@ -14,9 +13,11 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from accord.records import ArticleResult, Entity, Event
+from accord.base import partial_dates
+from accord.base.partial_dates import PARTIAL_DATE_PATTERN
+from accord.records import ArticleResult, Entity, Event, Money, Quantity, TimeExpression
 
-_DATE_FORM = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_CONTRACT_DATE = re.compile(PARTIAL_DATE_PATTERN)
 
 # Column orders; they must match the tuples built below and the tables in schema.sql.
 ARTICLE_COLUMNS = (
@@ -145,48 +146,24 @@ def content_hash(article_id: str, date: dt.date, text: str) -> str:
 
 
 def date_bounds(value: str, *, what: str = "date") -> tuple[dt.date, dt.date]:
-    """First and last day of a contract date (YYYY, YYYY-MM or YYYY-MM-DD).
+    """First and last day of a contract date (YYYY, YYYY-MM or YYYY-MM-DD, two-digit month and day).
 
-    Raises ``ValueError`` naming ``what`` when ``value`` is not in one of those forms.
+    ``accord.base.partial_dates.date_bounds`` with the contract's strict form checked first: the
+    base also reads "2021-2", which the store has always refused. Raises ``ValueError`` naming
+    ``what`` when ``value`` is not in one of those forms or is no calendar date.
 
     >>> date_bounds("2021-02")
     (datetime.date(2021, 2, 1), datetime.date(2021, 2, 28))
     """
-    match = _DATE_FORM.match(value.strip()) if isinstance(value, str) else None
-    if match is None:
+    if not isinstance(value, str) or _CONTRACT_DATE.match(value.strip()) is None:
         raise ValueError(f"{what} {value!r} is not in the form YYYY, YYYY-MM or YYYY-MM-DD")
-    year, month, day = match.groups()
-    try:
-        if month is None:
-            return dt.date(int(year), 1, 1), dt.date(int(year), 12, 31)
-        if day is None:
-            last = calendar.monthrange(int(year), int(month))[1]
-            return dt.date(int(year), int(month), 1), dt.date(int(year), int(month), last)
-        day_date = dt.date(int(year), int(month), int(day))
-    except ValueError as exc:
-        raise ValueError(f"{what} {value!r} is not a calendar date ({exc})") from None
-    return day_date, day_date
+    return partial_dates.date_bounds(value, what=what)
 
 
 def article_rows(result: ArticleResult, digest: str, now: dt.datetime) -> ArticleRows:
     """Every row that stores ``result``; raises ``ValueError`` on a value the tables cannot hold."""
     article = result.article
-    rows = ArticleRows(
-        article=(
-            article.id,
-            article.date,
-            article.title,
-            article.url,
-            article.source,
-            article.origin,
-            article.line,
-            article.text,
-            digest,
-            len(result.events),
-            json.dumps(result.extra, ensure_ascii=False, default=str) if result.extra else None,
-            now,
-        )
-    )
+    rows = ArticleRows(article=_article_row(result, digest, now))
     mentions: dict[tuple[int, int, str], Entity] = {}
     for entity in result.entities:
         mentions.setdefault((entity.start, entity.end, entity.code), entity)
@@ -196,111 +173,109 @@ def article_rows(result: ArticleResult, digest: str, now: dt.datetime) -> Articl
         rows.events.append(_event_row(event, position))
         for role, entities in (("actor", event.actor), ("recipient", event.recipient)):
             for index, entity in enumerate(entities):
-                rows.participants.append(
-                    (
-                        event.id,
-                        article.id,
-                        role,
-                        index,
-                        entity.code,
-                        entity.name,
-                        entity.kind,
-                        entity.sector,
-                        entity.office,
-                        entity.entity_text,
-                        entity.start,
-                        entity.end,
-                    )
-                )
+                rows.participants.append((event.id, article.id, role, index, *_entity_fields(entity)))
                 mentions.setdefault((entity.start, entity.end, entity.code), entity)
-        for index, quantity in enumerate(event.quantities):
-            rows.quantities.append(
-                (
-                    article.id,
-                    event.id,
-                    index,
-                    quantity.value,
-                    quantity.unit,
-                    quantity.item,
-                    quantity.text,
-                    quantity.start,
-                    quantity.end,
-                )
-            )
-        for index, money in enumerate(event.money):
-            rows.money.append(
-                (
-                    article.id,
-                    event.id,
-                    index,
-                    money.amount,
-                    money.currency,
-                    money.approximate,
-                    money.text,
-                    money.start,
-                    money.end,
-                )
-            )
+        rows.quantities += [_quantity_row(article.id, event.id, i, q) for i, q in enumerate(event.quantities)]
+        rows.money += [_money_row(article.id, event.id, i, m) for i, m in enumerate(event.money)]
     # Quantities and amounts of the article that no event claimed.
-    for index, quantity in enumerate(result.quantities):
-        rows.quantities.append(
-            (
-                article.id,
-                None,
-                index,
-                quantity.value,
-                quantity.unit,
-                quantity.item,
-                quantity.text,
-                quantity.start,
-                quantity.end,
-            )
-        )
-    for index, money in enumerate(result.money):
-        rows.money.append(
-            (
-                article.id,
-                None,
-                index,
-                money.amount,
-                money.currency,
-                money.approximate,
-                money.text,
-                money.start,
-                money.end,
-            )
-        )
-    for index, entity in enumerate(sorted(mentions.values(), key=lambda e: (e.start, e.end, e.code))):
-        rows.entities.append(
-            (
-                article.id,
-                index,
-                entity.entity_text,
-                entity.name,
-                entity.code,
-                entity.kind,
-                entity.sector,
-                entity.office,
-                entity.start,
-                entity.end,
-            )
-        )
-    for index, time in enumerate(result.times):
-        rows.times.append(
-            (
-                article.id,
-                index,
-                time.text,
-                time.start,
-                time.end,
-                time.timex_type,
-                time.timex,
-                time.date,
-                time.precision,
-                time.enddate,
-            )
-        )
+    rows.quantities += [_quantity_row(article.id, None, i, q) for i, q in enumerate(result.quantities)]
+    rows.money += [_money_row(article.id, None, i, m) for i, m in enumerate(result.money)]
+    ordered = sorted(mentions.values(), key=lambda e: (e.start, e.end, e.code))
+    rows.entities = [_mention_row(article.id, index, entity) for index, entity in enumerate(ordered)]
+    rows.times = [_time_row(article.id, index, time) for index, time in enumerate(result.times)]
     return rows
+
+
+def _article_row(result: ArticleResult, digest: str, now: dt.datetime) -> tuple[Any, ...]:
+    article = result.article
+    return (
+        article.id,
+        article.date,
+        article.title,
+        article.url,
+        article.source,
+        article.origin,
+        article.line,
+        article.text,
+        digest,
+        len(result.events),
+        json.dumps(result.extra, ensure_ascii=False, default=str) if result.extra else None,
+        now,
+    )
+
+
+def _entity_fields(entity: Entity) -> tuple[Any, ...]:
+    # The tail of a PARTICIPANT_COLUMNS row, after (event_id, article_id, role, position).
+    return (
+        entity.code,
+        entity.name,
+        entity.kind,
+        entity.sector,
+        entity.office,
+        entity.entity_text,
+        entity.start,
+        entity.end,
+    )
+
+
+def _mention_row(article_id: str, position: int, entity: Entity) -> tuple[Any, ...]:
+    return (
+        article_id,
+        position,
+        entity.entity_text,
+        entity.name,
+        entity.code,
+        entity.kind,
+        entity.sector,
+        entity.office,
+        entity.start,
+        entity.end,
+    )
+
+
+def _quantity_row(
+    article_id: str, event_id: str | None, position: int, quantity: Quantity
+) -> tuple[Any, ...]:
+    return (
+        article_id,
+        event_id,
+        position,
+        quantity.value,
+        quantity.unit,
+        quantity.item,
+        quantity.text,
+        quantity.start,
+        quantity.end,
+    )
+
+
+def _money_row(article_id: str, event_id: str | None, position: int, money: Money) -> tuple[Any, ...]:
+    return (
+        article_id,
+        event_id,
+        position,
+        money.amount,
+        money.currency,
+        money.approximate,
+        money.text,
+        money.start,
+        money.end,
+    )
+
+
+def _time_row(article_id: str, position: int, time: TimeExpression) -> tuple[Any, ...]:
+    return (
+        article_id,
+        position,
+        time.text,
+        time.start,
+        time.end,
+        time.timex_type,
+        time.timex,
+        time.date,
+        time.precision,
+        time.enddate,
+    )
 
 
 def _event_row(event: Event, position: int) -> tuple[Any, ...]:

@@ -1,0 +1,165 @@
+"""One open DuckDB file: opening, the schema and its version, the lock, and small query helpers.
+
+The other store modules take a ``Connection`` and run their SQL through it, so that opening,
+closing, locking and turning DuckDB's errors into ``StoreError`` are written once.
+
+Errors: ``StoreError`` when the file cannot be opened, is not an Accord database, was written by a
+newer Accord, is closed, or a query fails.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import threading
+from collections.abc import Callable, Sequence
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, TypeVar
+
+import duckdb
+
+from accord.errors import StoreError
+
+__all__ = ["SCHEMA_VERSION", "Connection", "utcnow"]
+
+SCHEMA_VERSION = 1
+
+_T = TypeVar("_T")
+
+
+@lru_cache(maxsize=1)
+def _schema_sql() -> str:
+    return resources.files("accord.store").joinpath("schema.sql").read_text(encoding="utf-8")
+
+
+def utcnow() -> dt.datetime:
+    """The current time as naive UTC, the form the tables keep.
+
+    Naive because DuckDB's TIMESTAMP has no zone and TIMESTAMPTZ would need pytz to read back.
+    """
+    return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+
+
+class Connection:
+    """An open Accord database file: ``path``, ``read_only``, and one DuckDB connection.
+
+    Opening creates the tables when the file is writable and checks the schema version either way.
+    Calls from several threads are serialised on ``lock``. Raises ``StoreError`` when the file
+    cannot be opened or is no Accord database (the connection is then closed again).
+    """
+
+    def __init__(self, path: Path, *, read_only: bool) -> None:
+        self.path = path
+        self.read_only = read_only
+        self.lock = threading.RLock()
+        # Aggregates computed in read-only mode: no process can write the file while it is open
+        # read-only (DuckDB's file lock), so they cannot go stale.
+        self._aggregates: dict[tuple[Any, ...], Any] = {}
+        if read_only and not path.is_file():
+            raise StoreError(f"{path}: no such database file (opened read-only, so it is not created)")
+        try:
+            self._con: duckdb.DuckDBPyConnection | None = duckdb.connect(str(path), read_only=read_only)
+        except duckdb.Error as exc:
+            raise StoreError(f"{path}: cannot open the database: {exc}") from exc
+        try:
+            self._check_version(self._read_version() if read_only else self._create_tables())
+        except BaseException:
+            self.close()
+            raise
+
+    @property
+    def closed(self) -> bool:
+        """Whether ``close()`` was called."""
+        return self._con is None
+
+    def close(self) -> None:
+        """Close the connection (idempotent); committed articles are already durable."""
+        with self.lock:
+            if self._con is not None:
+                self._con.close()
+                self._con = None
+
+    def raw(self) -> duckdb.DuckDBPyConnection:
+        """The DuckDB connection; ``StoreError`` when it was closed."""
+        if self._con is None:
+            raise StoreError(f"{self.path}: the database is closed")
+        return self._con
+
+    # -- schema ----------------------------------------------------------------------------------
+
+    def _read_version(self) -> int:
+        try:
+            rows = self.raw().execute("SELECT max(version) FROM schema_version").fetchall()
+        except duckdb.CatalogException as exc:
+            raise StoreError(f"{self.path}: not an Accord database (no schema_version table)") from exc
+        version = rows[0][0] if rows else None
+        if version is None:
+            raise StoreError(f"{self.path}: not an Accord database (empty schema_version table)")
+        return int(version)
+
+    def _create_tables(self) -> int:
+        con = self.raw()
+        try:
+            con.execute("BEGIN TRANSACTION")
+            con.execute(_schema_sql())
+            rows = con.execute("SELECT max(version) FROM schema_version").fetchall()
+            version = rows[0][0] if rows else None
+            if version is None:
+                version = SCHEMA_VERSION
+                con.execute("INSERT INTO schema_version VALUES (?, ?)", [SCHEMA_VERSION, utcnow()])
+            con.execute("COMMIT")
+        except duckdb.Error as exc:
+            self.rollback()
+            raise StoreError(f"{self.path}: cannot create the tables: {exc}") from exc
+        return int(version)
+
+    def _check_version(self, version: int) -> None:
+        if version > SCHEMA_VERSION:
+            raise StoreError(
+                f"{self.path}: written by a newer Accord (schema {version}, this one knows {SCHEMA_VERSION})"
+            )
+
+    # -- helpers for the other store modules -----------------------------------------------------
+
+    def rollback(self) -> None:
+        """Undo the open transaction, if there is one."""
+        try:
+            self.raw().execute("ROLLBACK")
+        except duckdb.Error:
+            pass  # no transaction was open: nothing to undo
+
+    def require_writable(self, action: str) -> None:
+        """Raise ``StoreError`` saying that ``action`` needs write access, in read-only mode."""
+        if self.read_only:
+            raise StoreError(f"{self.path}: opened read-only, cannot {action}")
+
+    def fetchall(self, sql: str, params: Sequence[Any]) -> list[tuple[Any, ...]]:
+        """All rows of ``sql``; a DuckDB error becomes ``StoreError``."""
+        with self.lock:
+            try:
+                return self.raw().execute(sql, params).fetchall()
+            except duckdb.Error as exc:
+                raise StoreError(f"{self.path}: query failed: {exc}") from exc
+
+    def fetchone(self, sql: str, params: Sequence[Any]) -> tuple[Any, ...] | None:
+        """The first row of ``sql``, or None."""
+        rows = self.fetchall(sql, params)
+        return rows[0] if rows else None
+
+    def scalar(self, sql: str, params: Sequence[Any]) -> int:
+        """The first column of the first row as an int (0 when there is no row)."""
+        row = self.fetchone(sql, params)
+        return int(row[0]) if row else 0
+
+    def memoized(self, key: tuple[Any, ...], compute: Callable[[], _T]) -> _T:
+        """``compute()``, computed once per ``key`` on a read-only file (a copy each time)."""
+        if not self.read_only:
+            return compute()
+        with self.lock:
+            if key not in self._aggregates:
+                self._aggregates[key] = compute()
+            # A copy, so that a caller changing its result cannot change the next caller's.
+            result: _T = copy.deepcopy(self._aggregates[key])
+            return result

@@ -1,0 +1,199 @@
+"""Events out of the store: the one CSV schema (shared by the CLI and the API) and file exports.
+
+CSV flattens each contract event into one row of ``CSV_COLUMNS``: lists of entities become
+``;``-separated codes and names, offsets get their own columns, CAMEO codes stay strings ("042").
+Text cells that begin with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return get a leading
+``'`` so that a spreadsheet shows them instead of evaluating them (news text is untrusted input);
+numeric columns are left alone, so a Goldstein value of -5 stays -5. Rows end with CRLF (RFC 4180).
+
+>>> event_csv_row({"id": "e1", "cameo": "042", "text": "=1+1"})["text"]
+"'=1+1"
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any, TextIO
+
+import accord.store.frames as frames
+import accord.store.queries as queries
+from accord.store.connection import Connection
+from accord.store.filters import check_filter_names
+
+__all__ = ["CSV_COLUMNS", "EXPORT_FORMATS", "event_csv_row", "export_events", "write_events_csv"]
+
+CSV_COLUMNS = (
+    "id",
+    "article_id",
+    "date",
+    "date_precision",
+    "enddate",
+    "report_date",
+    "event",
+    "mode",
+    "context",
+    "cameo",
+    "goldstein",
+    "quad_class",
+    "status",
+    "actor_codes",
+    "actor_names",
+    "recipient_codes",
+    "recipient_names",
+    "symmetric",
+    "location",
+    "location_country",
+    "quantities",
+    "money",
+    "trigger",
+    "trigger_start",
+    "trigger_end",
+    "text",
+    "text_start",
+    "text_end",
+    "date_phrase",
+    "confidence",
+)
+
+EXPORT_FORMATS = ("parquet", "csv", "jsonl", "json")
+
+# Columns holding words from the article, which a spreadsheet might read as a formula.
+_TEXT_COLUMNS = frozenset(
+    {"actor_names", "recipient_names", "location", "quantities", "money", "trigger", "text", "date_phrase"}
+)
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _join(values: Iterable[Any]) -> str:
+    return ";".join("" if v is None else str(v) for v in values)
+
+
+def _flatten(event: Mapping[str, Any]) -> dict[str, Any]:
+    actors = event.get("actor") or []
+    recipients = event.get("recipient") or []
+    location = event.get("event_loc") or {}
+    trigger = event.get("trigger") or {}
+    text_info = event.get("text_info") or {}
+    date_evidence = event.get("date_evidence") or {}
+    quantities = event.get("quantities") or []
+    money = event.get("money") or []
+    return {
+        "id": event.get("id"),
+        "article_id": event.get("article_id"),
+        "date": event.get("date"),
+        "date_precision": event.get("date_precision"),
+        "enddate": event.get("enddate"),
+        "report_date": event.get("report_date"),
+        "event": event.get("event"),
+        "mode": event.get("mode"),
+        "context": _join(event.get("context") or []),
+        "cameo": event.get("cameo"),
+        "goldstein": event.get("goldstein"),
+        "quad_class": event.get("quad_class"),
+        "status": event.get("status"),
+        "actor_codes": _join(a.get("code") for a in actors),
+        "actor_names": _join(a.get("name") for a in actors),
+        "recipient_codes": _join(r.get("code") for r in recipients),
+        "recipient_names": _join(r.get("name") for r in recipients),
+        "symmetric": event.get("symmetric"),
+        "location": location.get("name"),
+        "location_country": location.get("country_code"),
+        "quantities": _join(
+            f"{q.get('value')} {q.get('item') or q.get('unit') or ''}".strip() for q in quantities
+        ),
+        "money": _join(f"{m.get('amount')} {m.get('currency')}" for m in money),
+        "trigger": trigger.get("text"),
+        "trigger_start": trigger.get("start"),
+        "trigger_end": trigger.get("end"),
+        "text": event.get("text"),
+        "text_start": text_info.get("start"),
+        "text_end": text_info.get("end"),
+        "date_phrase": date_evidence.get("text"),
+        "confidence": event.get("confidence"),
+    }
+
+
+def _defuse(column: str, value: Any) -> Any:
+    if column in _TEXT_COLUMNS and isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def event_csv_row(event: Mapping[str, Any]) -> dict[str, Any]:
+    """One contract event as a flat, formula-safe CSV row (keys are ``CSV_COLUMNS``, in order).
+
+    Missing fields become None (an empty cell).
+
+    >>> row = event_csv_row({"id": "e1", "actor": [{"code": "IND", "name": "India"}], "goldstein": -5.0})
+    >>> row["actor_codes"], row["actor_names"], row["goldstein"]
+    ('IND', 'India', -5.0)
+    """
+    return {column: _defuse(column, value) for column, value in _flatten(event).items()}
+
+
+def write_events_csv(events: Iterable[Mapping[str, Any]], out: TextIO) -> int:
+    """Write a header row and one ``event_csv_row`` per event to ``out``; returns the event count.
+
+    ``out`` should be opened with ``newline=""`` (the writer ends rows with CRLF itself).
+
+    >>> import io
+    >>> buffer = io.StringIO()
+    >>> write_events_csv([{"id": "e1"}], buffer), buffer.getvalue().splitlines()[0].split(",")[:3]
+    (1, ['id', 'article_id', 'date'])
+    """
+    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS)
+    writer.writeheader()
+    count = 0
+    for event in events:
+        writer.writerow(event_csv_row(event))
+        count += 1
+    return count
+
+
+def export_events(
+    conn: Connection, path: Path, *, format: str, filters: dict[str, Any], limit: int | None = None
+) -> int:
+    """Write the first ``limit`` (default all) events matching ``filters`` to ``path`` in ``format``
+    (one of ``EXPORT_FORMATS``), by date.
+
+    ``jsonl``/``json``: contract dicts (one per line / one JSON array); ``parquet``: the flat
+    columns of ``frames.events_arrow``; ``csv``: ``CSV_COLUMNS``. Returns the number of events.
+    Raises ``ValueError`` for an unknown format (before creating the file), ``TypeError`` for an
+    unknown filter name.
+    """
+    if format not in EXPORT_FORMATS:
+        raise ValueError(f"format must be one of {', '.join(EXPORT_FORMATS)}; got {format!r}")
+    check_filter_names(filters)
+    if format == "parquet":
+        # Imported here because pyarrow is heavy and only Parquet needs it; it has no type information.
+        import pyarrow.parquet as pq  # type: ignore[import-untyped]
+
+        table = frames.events_arrow(conn, filters, limit=limit)
+        pq.write_table(table, path)
+        return int(table.num_rows)
+    records = queries.iter_event_records(conn, filters, limit=limit)
+    if format == "csv":
+        with path.open("w", encoding="utf-8", newline="") as out:
+            return write_events_csv((json.loads(record) for record in records), out)
+    return _write_records(records, path, as_array=format == "json")
+
+
+def _write_records(records: Iterable[str], path: Path, *, as_array: bool) -> int:
+    # The stored JSON text is written as it is: it is already the contract object.
+    count = 0
+    with path.open("w", encoding="utf-8") as out:
+        if as_array:
+            out.write("[")
+        for record in records:
+            if as_array:
+                out.write(",\n" if count else "\n")
+            out.write(record)
+            if not as_array:
+                out.write("\n")
+            count += 1
+        if as_array:
+            out.write("\n]\n" if count else "]\n")
+    return count
