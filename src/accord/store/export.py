@@ -169,7 +169,7 @@ def export_events(
     check_filter_names(filters)
     if format == "parquet":
         # Imported here because pyarrow is heavy and only Parquet needs it; it has no type information.
-        import pyarrow.parquet as pq  # type: ignore[import-untyped]
+        import pyarrow.parquet as pq
 
         table = frames.events_arrow(conn, filters, limit=limit)
         pq.write_table(table, path)

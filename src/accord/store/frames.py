@@ -14,7 +14,7 @@ from accord.store.filters import check_filter_names, order_clause, paged, where_
 
 if TYPE_CHECKING:
     import pandas
-    import pyarrow  # type: ignore[import-untyped]  # pyarrow ships no type information
+    import pyarrow
 
 __all__ = ["FRAME_COLUMNS", "LIST_COLUMNS", "events_arrow", "events_frame"]
 
