@@ -19,8 +19,7 @@ from accord.coding.lexicon import Lexicon, load_lexicon
 from accord.records import Article, ArticleResult, Entity, Quantity
 from accord.resolve.actors import dateline_location, resolve_actors, resolve_locations
 from accord.resolve.dates import find_time_expressions
-from accord.resolve.money import find_money
-from accord.resolve.numbers import find_quantities
+from accord.resolve.numbers import find_money, find_quantities
 
 if TYPE_CHECKING:
     from spacy.language import Language
