@@ -46,7 +46,7 @@ def scan_phrases(text: str) -> list[Phrase]:
     found: list[Phrase] = []
     i = 0
     while i < len(found_atoms):
-        if _is_ordinal(found_atoms, i):
+        if found_atoms[i].kind == "num" and _is_ordinal(found_atoms, i):
             i += 2  # 20th, 21st: ordinals are not counts
             continue
         reading = parser.parse_at(i)
@@ -67,12 +67,11 @@ def unit_name(lex: NumberLexicon, surface: str) -> str:
 
 
 def _is_ordinal(found: list[Atom], i: int) -> bool:
-    """Digits with an ordinal suffix glued on: 20th, 21st."""
+    """Digits (atom i) with an ordinal suffix glued on: 20th, 21st."""
     atom = found[i]
     after = found[i + 1] if i + 1 < len(found) else None
     return (
-        atom.kind == "num"
-        and after is not None
+        after is not None
         and after.kind == "word"
         and after.start == atom.end
         and _ORDINAL_SUFFIX.fullmatch(after.text) is not None
