@@ -19,8 +19,7 @@ from accord.coding.lexicon import Lexicon, load_lexicon
 from accord.records import Article, ArticleResult, Entity, Quantity
 from accord.resolve.actors import dateline_location, resolve_actors, resolve_locations
 from accord.resolve.dates import find_time_expressions
-from accord.resolve.money import find_money
-from accord.resolve.numbers import find_quantities
+from accord.resolve.numbers import find_amounts
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -88,9 +87,10 @@ def analyse_doc(doc: Doc, article: Article, lexicon: Lexicon) -> ArticleResult:
     """Run the resolvers and the event finder on one parsed article."""
     text = article.text
     times = find_time_expressions(text, article.date)
-    money = find_money(text)
+    amounts = find_amounts(text)  # one scan for money and quantities
+    money = amounts.money
     taken = [(t.start, t.end) for t in times] + [(m.start, m.end) for m in money]
-    quantities = [q for q in find_quantities(text) if not _overlaps(q, taken)]
+    quantities = [q for q in amounts.quantities if not _overlaps(q, taken)]
     # "1.38 billion U.S. dollars": a currency's country is no party to the event.
     mentions = [
         m for m in resolve_actors(doc, article.date, article.dateline) if not _overlaps(m.entity, taken)

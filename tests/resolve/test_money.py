@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from accord.records import Money
-from accord.resolve.money import find_money
+from accord.resolve.numbers import find_money
 
 
 @pytest.mark.parametrize(

@@ -61,8 +61,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from accord.resolve.money import find_money
-from accord.resolve.numbers import find_numbers
+from accord.resolve.numbers import find_money, find_numbers
 
 __all__ = [
     "score_currency_cases",
