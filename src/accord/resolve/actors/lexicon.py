@@ -11,8 +11,11 @@ one name against the tables.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
+import gc
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import cast, get_args
 
@@ -167,9 +170,28 @@ def _date(text: str) -> dt.date | None:
     return dt.date.fromisoformat(text) if text else None
 
 
+@contextlib.contextmanager
+def _without_cycle_collection() -> Iterator[None]:
+    """Loading the tables makes some hundred thousand small objects, none in a reference cycle; the
+    cycle collector would scan them, and the rest of a big heap (a loaded spaCy model), many times
+    over, which makes up a third of the load time or more."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 @functools.lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
-    """All phrase tables, loaded once."""
+    """All phrase tables, loaded once; raises ``DataFileError`` (file:line) for a malformed row."""
+    with _without_cycle_collection():
+        return _load_lexicon()
+
+
+def _load_lexicon() -> Lexicon:
     import pycountry
 
     spellings: dict[str, dict[str, set[str]]] = {}
@@ -288,16 +310,20 @@ def _places() -> tuple[dict[str, PlaceEntry], dict[str, tuple[PlaceEntry, ...]],
         curated.setdefault(norm(row["name"]), []).append(entry)
     candidates: dict[str, tuple[PlaceEntry, ...]] = {}
     for key, entries in generated.items():
-        entries.sort(key=lambda p: place_rank(p, weight), reverse=True)
+        if len(entries) > 1:  # most names are one place, and a sort of one changes nothing
+            entries.sort(key=lambda p: place_rank(p, weight), reverse=True)
         candidates[key] = tuple(entries)
     candidates.update((key, tuple(entries)) for key, entries in curated.items())
     places = {key: entries[0] for key, entries in candidates.items() if entries[0].known_alone}
     return places, candidates, weight
 
 
+_KIND_RANK = {"building": 5, "capital": 4, "city": 3, "region": 2}  # any other kind (town): 1
+
+
 def place_rank(place: PlaceEntry, weight: dict[str, int]) -> tuple[int, int]:
     """How likely a bare name means this place: capitals, then big cities, regions, towns; then size."""
-    order = {"building": 5, "capital": 4, "city": 3, "region": 2}.get(place.kind, 1)
+    order = _KIND_RANK.get(place.kind, 1)
     size = place.population if place.population is not None else weight.get(place.code, 0) // 1000
     return (5 if place.curated else order, size)
 
@@ -306,12 +332,17 @@ def place_rank(place: PlaceEntry, weight: dict[str, int]) -> tuple[int, int]:
 def people() -> dict[str, tuple[PersonRole, ...]]:
     """The people gazetteer (``people.tsv``): lower-cased name variant -> the roles of that name."""
     index: dict[str, list[PersonRole]] = {}
-    for row in _rows("people.tsv"):
-        role = PersonRole(
-            row["name"], row["code"], row["sector"] or None, _date(row["valid_from"]), _date(row["valid_to"])
-        )
-        for variant in row["variants"].split("|"):
-            index.setdefault(variant, []).append(role)
+    with _without_cycle_collection():
+        for row in _rows("people.tsv"):
+            role = PersonRole(
+                row["name"],
+                row["code"],
+                row["sector"] or None,
+                _date(row["valid_from"]),
+                _date(row["valid_to"]),
+            )
+            for variant in row["variants"].split("|"):
+                index.setdefault(variant, []).append(role)
     return {key: tuple(roles) for key, roles in index.items()}
 
 
