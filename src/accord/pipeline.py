@@ -17,7 +17,7 @@ from accord.base.ids import article_id_for_text
 from accord.coding.events import EventContext, find_events
 from accord.coding.lexicon import Lexicon, load_lexicon
 from accord.records import Article, ArticleResult, Entity, Quantity
-from accord.resolve.actors import dateline_location, resolve_actors, resolve_locations
+from accord.resolve.actors import resolve_actors_and_places
 from accord.resolve.dates import find_time_expressions
 from accord.resolve.numbers import find_amounts
 
@@ -91,19 +91,17 @@ def analyse_doc(doc: Doc, article: Article, lexicon: Lexicon) -> ArticleResult:
     money = amounts.money
     taken = [(t.start, t.end) for t in times] + [(m.start, m.end) for m in money]
     quantities = [q for q in amounts.quantities if not _overlaps(q, taken)]
+    actors = resolve_actors_and_places(doc, article.date, article.dateline)
     # "1.38 billion U.S. dollars": a currency's country is no party to the event.
-    mentions = [
-        m for m in resolve_actors(doc, article.date, article.dateline) if not _overlaps(m.entity, taken)
-    ]
-    locations = resolve_locations(doc, article.dateline)
+    mentions = [m for m in actors.mentions if not _overlaps(m.entity, taken)]
     context = EventContext(
         article=article,
         actors=mentions,
         times=times,
         quantities=quantities,
         money=money,
-        locations=locations,
-        dateline=dateline_location(article.dateline),
+        locations=actors.locations,
+        dateline=actors.dateline,
     )
     events = find_events(doc, context, lexicon)
     return ArticleResult(

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from accord.resolve.actors import ActorMention, country_code, resolve_actors, resolve_locations
-from accord.resolve.actors_lexicon import gazetteer_role
+from accord.resolve.actors.lexicon import gazetteer_role
 
 DAY_2021 = dt.date(2021, 12, 6)
 
@@ -654,7 +654,7 @@ def test_locations_dateline_small_towns(dateline: str, code: str | None) -> None
 def test_locations_place_table_loads_fast() -> None:
     import time
 
-    from accord.resolve.actors_lexicon import lexicon
+    from accord.resolve.actors.lexicon import lexicon
 
     lexicon.cache_clear()
     began = time.perf_counter()

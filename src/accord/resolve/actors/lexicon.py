@@ -1,9 +1,9 @@
 """The actor lexicons: countries, places, organisations, sector nouns, offices and people.
 
 Everything here is read from the TSV files in ``accord/resolve/data`` (plus pycountry's ISO 3166
-names) on first use and cached; nothing is loaded at import time. ``phrase_matcher(vocab)`` builds
-one spaCy ``PhraseMatcher`` over all phrase lexicons per vocabulary and caches it, so that an
-article costs one matcher pass, not a regular expression per token.
+names) through ``accord.base.tsv`` on first use and cached; nothing is loaded at import time. A
+malformed row raises ``DataFileError`` naming its file and line. ``country_code(name)`` resolves
+one name against the tables.
 
 >>> lexicon().countries["indian"].code
 'IND'
@@ -11,17 +11,16 @@ article costs one matcher pass, not a regular expression per token.
 
 from __future__ import annotations
 
-import csv
+import contextlib
 import datetime as dt
 import functools
+import gc
 from collections.abc import Iterator
 from dataclasses import dataclass
-from importlib import resources
-from typing import TYPE_CHECKING
+from typing import cast, get_args
 
-if TYPE_CHECKING:
-    from spacy.matcher import PhraseMatcher
-    from spacy.vocab import Vocab
+from accord.base.tsv import TsvRow, data_file, read_tsv
+from accord.records import EntityKind
 
 __all__ = [
     "CountryForm",
@@ -30,14 +29,14 @@ __all__ = [
     "OrgEntry",
     "PersonRole",
     "PlaceEntry",
+    "case_sensitive",
+    "country_code",
+    "gazetteer_role",
     "lexicon",
     "norm",
-    "phrase_matcher",
+    "people",
+    "place_rank",
 ]
-
-# Labels of the one PhraseMatcher; a match's label says which table to look the words up in.
-COUNTRY, PLACE, ORG, SECTOR, OFFICE = "COUNTRY", "PLACE", "ORG", "SECTOR", "OFFICE"
-_LABELS = (COUNTRY, PLACE, ORG, SECTOR, OFFICE)
 
 
 @dataclass(frozen=True)
@@ -72,7 +71,7 @@ class OrgEntry:
     name: str
     code: str
     sector: str
-    kind: str
+    kind: EntityKind
     spellings: frozenset[str]
 
 
@@ -104,7 +103,7 @@ class Lexicon:
     country_names: dict[str, str]  # code -> display name
     places: dict[str, PlaceEntry]  # the places named without context: capitals, big cities, curated
     orgs: dict[str, OrgEntry]
-    sectors: dict[str, tuple[str, str]]  # phrase -> (sector, kind)
+    sectors: dict[str, tuple[str, EntityKind]]  # phrase -> (sector, kind)
     bare_sectors: frozenset[str]  # sector phrases that name an actor without a country word
     offices: dict[str, OfficeEntry]
     # Every known place by normalised name (a name may be several places): towns and regions too.
@@ -112,17 +111,55 @@ class Lexicon:
     place_stoplist: frozenset[str]  # normalised names that need a place noun ("the town of Police")
     country_weight: dict[str, int]  # code -> people in its listed cities: breaks ties between regions
 
+    def place_codes(self, key: str) -> set[str]:
+        """The countries of every place named ``key`` (normalised); empty if none."""
+        return {p.code for p in self.place_candidates.get(key, ())}
+
 
 def norm(text: str) -> str:
     """Lower-case, typographic apostrophes and hyphens folded, spaces collapsed."""
     return " ".join(text.replace("\u2019", "'").replace("\u2010", "-").replace("\u2011", "-").lower().split())
 
 
-def _rows(filename: str) -> Iterator[dict[str, str]]:
-    """Rows of a data TSV: the first line is the source comment, the second the header."""
-    text = resources.files("accord.resolve").joinpath("data", filename).read_text(encoding="utf-8")
-    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
-    yield from csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
+def case_sensitive(spellings: frozenset[str]) -> bool:
+    """Whether a phrase is an acronym ("US", "UK", "IS"), which matches only as written."""
+    return any(s.replace(".", "").isupper() and len(s.replace(".", "")) <= 5 for s in spellings)
+
+
+def country_code(name: str) -> str | None:
+    """ISO 3166 alpha-3 code for a country name, short form, adjective or demonym, else None.
+
+    Case matters only for acronyms ("US" is the United States, "us" is nothing). Historic names
+    resolve per ``data/countries.tsv`` ("Burma" MMR, "Soviet" SUN).
+
+    >>> country_code("Indians"), country_code("S. Korea"), country_code("us")
+    ('IND', 'KOR', None)
+    """
+    text = name.strip().rstrip("-").strip()
+    for prefix in ("the ", "The "):
+        if text.startswith(prefix):
+            text = text[len(prefix) :]
+    if text.endswith(("'s", "\u2019s")):
+        text = text[:-2]
+    form = lexicon().countries.get(norm(text))
+    if form is None:
+        return None
+    if case_sensitive(form.spellings) and text not in form.spellings:
+        return None
+    return form.code
+
+
+def _rows(filename: str) -> list[TsvRow]:
+    """Rows of a data TSV in ``accord/resolve/data`` (comment lines give the source, then the header)."""
+    return read_tsv(data_file("accord.resolve", filename))
+
+
+def _kind(row: TsvRow) -> EntityKind:
+    """The row's ``kind`` column, which must name an entity kind ("organization" or "group")."""
+    kind = row["kind"]
+    if kind not in get_args(EntityKind):
+        raise row.error(f"kind {kind!r} is not one of {', '.join(get_args(EntityKind))}")
+    return cast(EntityKind, kind)
 
 
 def _float(text: str) -> float | None:
@@ -133,9 +170,28 @@ def _date(text: str) -> dt.date | None:
     return dt.date.fromisoformat(text) if text else None
 
 
+@contextlib.contextmanager
+def _without_cycle_collection() -> Iterator[None]:
+    """Loading the tables makes some hundred thousand small objects, none in a reference cycle; the
+    cycle collector would scan them, and the rest of a big heap (a loaded spaCy model), many times
+    over, which makes up a third of the load time or more."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 @functools.lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
-    """All phrase tables, loaded once."""
+    """All phrase tables, loaded once; raises ``DataFileError`` (file:line) for a malformed row."""
+    with _without_cycle_collection():
+        return _load_lexicon()
+
+
+def _load_lexicon() -> Lexicon:
     import pycountry
 
     spellings: dict[str, dict[str, set[str]]] = {}
@@ -179,7 +235,7 @@ def lexicon() -> Lexicon:
     orgs: dict[str, OrgEntry] = {}
     for row in _rows("organisations.tsv"):
         variants = {row["name"], *(v for v in row["variants"].split("|") if v)}
-        entry = OrgEntry(row["name"], row["code"], row["sector"], row["kind"], frozenset(variants))
+        entry = OrgEntry(row["name"], row["code"], row["sector"], _kind(row), frozenset(variants))
         for variant in variants:
             key = norm(variant)
             if key in orgs:
@@ -193,12 +249,12 @@ def lexicon() -> Lexicon:
             else:
                 orgs[key] = entry
 
-    sectors: dict[str, tuple[str, str]] = {}
+    sectors: dict[str, tuple[str, EntityKind]] = {}
     for row in _rows("sectors.tsv"):
         sectors[norm(row["phrase"])] = (row["sector"], "group")
     bare: set[str] = set()
     for row in _rows("sectors_extra.tsv"):
-        sectors[norm(row["phrase"])] = (row["sector"], row["kind"])
+        sectors[norm(row["phrase"])] = (row["sector"], _kind(row))
         if row["bare"] == "yes":
             bare.add(norm(row["phrase"]))
 
@@ -241,7 +297,7 @@ def _places() -> tuple[dict[str, PlaceEntry], dict[str, tuple[PlaceEntry, ...]],
     curated: dict[str, list[PlaceEntry]] = {}
     for row in _rows("places_extra.tsv"):
         kind = row["kind"]
-        sector = row.get("sector") or ("GOV" if kind == "capital" else None)
+        sector = row["sector"] or ("GOV" if kind == "capital" else None)
         entry = PlaceEntry(
             row["name"],
             row["country_code"],
@@ -254,16 +310,20 @@ def _places() -> tuple[dict[str, PlaceEntry], dict[str, tuple[PlaceEntry, ...]],
         curated.setdefault(norm(row["name"]), []).append(entry)
     candidates: dict[str, tuple[PlaceEntry, ...]] = {}
     for key, entries in generated.items():
-        entries.sort(key=lambda p: place_rank(p, weight), reverse=True)
+        if len(entries) > 1:  # most names are one place, and a sort of one changes nothing
+            entries.sort(key=lambda p: place_rank(p, weight), reverse=True)
         candidates[key] = tuple(entries)
     candidates.update((key, tuple(entries)) for key, entries in curated.items())
     places = {key: entries[0] for key, entries in candidates.items() if entries[0].known_alone}
     return places, candidates, weight
 
 
+_KIND_RANK = {"building": 5, "capital": 4, "city": 3, "region": 2}  # any other kind (town): 1
+
+
 def place_rank(place: PlaceEntry, weight: dict[str, int]) -> tuple[int, int]:
     """How likely a bare name means this place: capitals, then big cities, regions, towns; then size."""
-    order = {"building": 5, "capital": 4, "city": 3, "region": 2}.get(place.kind, 1)
+    order = _KIND_RANK.get(place.kind, 1)
     size = place.population if place.population is not None else weight.get(place.code, 0) // 1000
     return (5 if place.curated else order, size)
 
@@ -272,12 +332,17 @@ def place_rank(place: PlaceEntry, weight: dict[str, int]) -> tuple[int, int]:
 def people() -> dict[str, tuple[PersonRole, ...]]:
     """The people gazetteer (``people.tsv``): lower-cased name variant -> the roles of that name."""
     index: dict[str, list[PersonRole]] = {}
-    for row in _rows("people.tsv"):
-        role = PersonRole(
-            row["name"], row["code"], row["sector"] or None, _date(row["valid_from"]), _date(row["valid_to"])
-        )
-        for variant in row["variants"].split("|"):
-            index.setdefault(variant, []).append(role)
+    with _without_cycle_collection():
+        for row in _rows("people.tsv"):
+            role = PersonRole(
+                row["name"],
+                row["code"],
+                row["sector"] or None,
+                _date(row["valid_from"]),
+                _date(row["valid_to"]),
+            )
+            for variant in row["variants"].split("|"):
+                index.setdefault(variant, []).append(role)
     return {key: tuple(roles) for key, roles in index.items()}
 
 
@@ -296,29 +361,3 @@ def gazetteer_role(name: str, report_date: dt.date | None) -> PersonRole | None:
         return None
     # Prefer the role that started last: the office held on that day, not an older one still open.
     return max(valid, key=lambda r: r.valid_from or dt.date.min)
-
-
-@functools.lru_cache(maxsize=4)
-def phrase_matcher(vocab: Vocab) -> PhraseMatcher:
-    """One case-insensitive PhraseMatcher over every phrase table, built once per vocabulary.
-
-    Patterns are tokenised by spaCy's rule-based English tokenizer on the same vocabulary, which
-    is the tokenizer of spaCy's English pipelines, so the phrases split as the article does.
-    """
-    import spacy
-    from spacy.matcher import PhraseMatcher
-
-    nlp = spacy.blank("en", vocab=vocab)
-
-    lex = lexicon()
-    tables: dict[str, set[str]] = {
-        COUNTRY: {s for form in lex.countries.values() for s in form.spellings},
-        PLACE: set(lex.places) | {p.name for p in lex.places.values()},
-        ORG: {s for org in lex.orgs.values() for s in org.spellings},
-        SECTOR: set(lex.sectors),
-        OFFICE: set(lex.offices),
-    }
-    matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-    for label in _LABELS:
-        matcher.add(label, list(nlp.tokenizer.pipe(sorted(tables[label]))))
-    return matcher
