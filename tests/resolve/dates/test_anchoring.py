@@ -10,13 +10,13 @@ from accord.resolve.dates.anchoring import anchor_to_story, story_point
 from accord.resolve.dates.candidate import Candidate
 from accord.resolve.dates.context import Context
 from accord.resolve.dates.grammar import compiled_grammar
-from accord.resolve.dates.lexicon import load_date_lexicon
 
 MON_2021_12_06 = dt.date(2021, 12, 6)
 
 
 def _context(text: str) -> Context:
-    return Context(text, MON_2021_12_06, None, load_date_lexicon(), compiled_grammar().cues)
+    grammar = compiled_grammar()
+    return Context(text, MON_2021_12_06, None, grammar.lexicon, grammar.cues)
 
 
 @pytest.mark.parametrize(

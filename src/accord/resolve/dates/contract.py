@@ -23,7 +23,8 @@ from accord.resolve.dates.calendar import HALF_MONTHS, SEASON_MONTHS, add_months
 
 __all__ = ["timex_to_contract"]
 
-ContractSpan = tuple[str, Precision, "str | None"]
+# (date, precision, enddate) in the contract's forms.
+ContractSpan = tuple[str, Precision, str | None]
 
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 _WEEK = re.compile(r"(\d{4})-W(\d{2})(-WE)?")

@@ -16,7 +16,6 @@ from accord.resolve.dates.candidate import Candidate, trimmed
 from accord.resolve.dates.context import Context
 from accord.resolve.dates.contract import timex_to_contract
 from accord.resolve.dates.grammar import Rule, compiled_grammar
-from accord.resolve.dates.lexicon import load_date_lexicon
 
 __all__ = ["find_time_expressions", "resolve_date"]
 
@@ -51,7 +50,7 @@ def resolve_date(phrase: str, report_date: dt.date, *, tense: Tense | None = Non
 
 def _find(text: str, report_date: dt.date, tense: Tense | None) -> list[TimeExpression]:
     grammar = compiled_grammar()
-    ctx = Context(text, report_date, tense, load_date_lexicon(), grammar.cues)
+    ctx = Context(text, report_date, tense, grammar.lexicon, grammar.cues)
     taken = _longest_first(_candidates(ctx, grammar.rules))
     return [_record(c, text, report_date) for c in anchor_to_story(taken, ctx)]
 

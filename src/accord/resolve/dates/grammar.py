@@ -69,9 +69,11 @@ class Rule:
 
 @dataclass(frozen=True)
 class Grammar:
-    """The rules in priority order, and the tense cues the handlers read (``Context.cues``)."""
+    """The rules in priority order, the lexicon they were built from, and the tense cues the
+    handlers read (``Context.cues``)."""
 
     rules: tuple[Rule, ...]
+    lexicon: DateLexicon
     cues: re.Pattern[str]
 
 
@@ -82,7 +84,7 @@ def compiled_grammar() -> Grammar:
     Raises ``DataFileError`` when the lexicon has a malformed row.
     """
     lexicon = load_date_lexicon()
-    return Grammar(_rule_table(_Pieces.of(lexicon), lexicon), cue_pattern(lexicon))
+    return Grammar(_rule_table(_Pieces.of(lexicon), lexicon), lexicon, cue_pattern(lexicon))
 
 
 @dataclass(frozen=True)
@@ -126,6 +128,7 @@ class _Pieces:
 
 
 def _rule(name: str, pattern: str, handler: Handler, flags: int = re.IGNORECASE) -> Rule:
+    """A rule with its pattern compiled (case-insensitive unless ``flags`` says otherwise)."""
     return Rule(name, re.compile(pattern, flags), handler)
 
 

@@ -48,6 +48,7 @@ _RELATIVE_YEAR_STEP = {"this": 0, "last": -1, "next": 1}
 
 
 def _month_of(word: str, lex: DateLexicon) -> int:
+    """The number (1-12) of a month word as written ("Sept.", "DECEMBER")."""
     return lex.months[word.lower().rstrip(".")]
 
 
