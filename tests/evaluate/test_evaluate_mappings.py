@@ -62,13 +62,12 @@ def test_plover_acled_maps_every_plover_type_to_acled_types():
 def test_mapping_loader_rejects_a_key_mapped_twice(tmp_path, monkeypatch):
     from accord.evaluate import _common
 
-    data = tmp_path / "accord_eval_pkg"
-    (data / "data").mkdir(parents=True)
-    (data / "data" / "twice.tsv").write_text("# c\nk\tv\nA\tX\nA\tY\n", encoding="utf-8")
-    monkeypatch.setattr(_common.resources, "files", lambda _package: data)
+    data = tmp_path / "twice.tsv"
+    data.write_text("# c\nk\tv\nA\tX\nA\tY\n", encoding="utf-8")
+    monkeypatch.setattr(_common, "data_file", lambda _package, _name: data)
     _common.load_mapping.cache_clear()
     try:
-        with pytest.raises(ValueError, match="mapped twice"):
+        with pytest.raises(ValueError, match="twice.tsv:4: 'A' is mapped twice"):
             _common.load_mapping("twice.tsv")
     finally:
         _common.load_mapping.cache_clear()

@@ -7,12 +7,12 @@ runs one ``Extractor`` over all of its articles (batched) and calls the scorer.
 
 from __future__ import annotations
 
-import csv
 import functools
 from collections.abc import Iterable, Mapping, Sequence
-from importlib import resources
 from typing import Any
 
+from accord.base.ontology import EVENT_TYPES
+from accord.base.tsv import data_file, read_tsv
 from accord.records import Article
 
 __all__ = [
@@ -26,11 +26,8 @@ __all__ = [
     "side_codes",
 ]
 
-# The contract's sixteen PLOVER event types (shared/contract/README.md, PLOVER manual v0.8).
-PLOVER_TYPES = frozenset(
-    "AGREE CONSULT SUPPORT CONCEDE COOPERATE AID RETREAT REQUEST ACCUSE REJECT THREATEN PROTEST "
-    "SANCTION MOBILIZE COERCE ASSAULT".split()
-)
+# The contract's sixteen PLOVER event types, from the one list in the base layer.
+PLOVER_TYPES = frozenset(EVENT_TYPES)
 
 Metric = dict[str, Any]
 
@@ -45,15 +42,12 @@ def load_mapping(name: str) -> dict[str, tuple[str, ...]]:
     >>> load_mapping("gsr_types.tsv")["DEMAND"]
     ('REQUEST',)
     """
-    text = resources.files("accord.evaluate").joinpath("data").joinpath(name).read_text(encoding="utf-8")
-    rows = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
     mapping: dict[str, tuple[str, ...]] = {}
-    for row in csv.reader(rows[1:], delimiter="\t"):
-        key, values = row[0].strip(), row[1].strip() if len(row) > 1 else ""
+    for row in read_tsv(data_file("accord.evaluate", name)):
+        key, values, *_ = row.values()  # the first two columns, whatever the header calls them
         if key in mapping:
-            raise ValueError(f"{name}: {key!r} is mapped twice")
-        labels = tuple(v.strip() for v in values.split("|") if v.strip() and v.strip() != "none")
-        mapping[key] = labels
+            raise row.error(f"{key!r} is mapped twice")
+        mapping[key] = tuple(v.strip() for v in values.split("|") if v.strip() and v.strip() != "none")
     return mapping
 
 

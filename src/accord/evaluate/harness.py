@@ -22,15 +22,14 @@ Targets come from ``data/targets.tsv``.
 
 from __future__ import annotations
 
-import csv
 import functools
 import json
 import time
 from collections.abc import Callable
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from accord.base.tsv import data_file, read_tsv
 from accord.evaluate._common import metric
 
 __all__ = ["SETS", "DEFAULT_SETS", "format_table", "load_targets", "run_evaluation", "write_json"]
@@ -165,14 +164,8 @@ DEFAULT_SETS = [name for name in SETS if name != "muc34-dev"]
 @functools.lru_cache(maxsize=1)
 def load_targets() -> dict[tuple[str, str], float]:
     """``data/targets.tsv`` -> ``{(set, metric): target}``."""
-    text = (
-        resources.files("accord.evaluate")
-        .joinpath("data")
-        .joinpath("targets.tsv")
-        .read_text(encoding="utf-8")
-    )
-    rows = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    return {(r[0], r[1]): float(r[2]) for r in csv.reader(rows[1:], delimiter="\t")}
+    rows = read_tsv(data_file("accord.evaluate", "targets.tsv"), required=("set", "metric", "target"))
+    return {(r["set"], r["metric"]): float(r["target"]) for r in rows}
 
 
 def run_evaluation(
