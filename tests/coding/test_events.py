@@ -6,7 +6,8 @@ import datetime as dt
 
 import pytest
 
-from accord.coding.lexicon import load_lexicon, quad_class
+from accord.base.ontology import quad_class
+from accord.coding.lexicon import load_lexicon
 from accord.pipeline import Extractor
 from accord.records import Article
 
@@ -176,7 +177,7 @@ def test_public_extract_is_not_shadowed_by_a_subpackage():
     # Importing every stage must leave accord.extract the function (a subpackage named "extract"
     # would replace it on first import).
     import accord
-    import accord.coding.events
+    import accord.coding.finder
     import accord.pipeline
 
     assert callable(accord.extract)
