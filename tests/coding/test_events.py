@@ -125,7 +125,9 @@ def test_events_negated_heart_attack_is_not_an_assault(extractor):
 
 def test_events_evidence_offsets_point_at_the_words(extractor):
     text = "Clashes broke out on Tuesday. Russian troops attacked Georgian positions near Tskhinvali."
-    for event in _events(extractor, text):
+    events = _events(extractor, text)
+    assert [(e["event"], _sides(e)) for e in events] == [("ASSAULT", ({"RUS"}, {"GEO"}))], events
+    for event in events:
         trigger = event["trigger"]
         assert text[trigger["start"] : trigger["end"]] == trigger["text"]
         assert text[event["text_info"]["start"] : event["text_info"]["end"]] == event["text"]
