@@ -137,7 +137,7 @@ def load_lexicon(data_dir: Path | None = None) -> Lexicon:
         crowd_subjects=word_class("CROWD"),
         sports_words=word_class("SPORTS_WORD"),
         forces=word_class("TROOPS"),
-        # "X said Y must ...": PLOVER REQUEST (CAMEO 100, demand); see triggers.reported_obligations.
+        # "X said Y must ...": PLOVER REQUEST (CAMEO 100, demand); see triggers.py.
         obligation_rule=TriggerRule("must", None, "VERB", None, codes[named.DEMAND]),
     )
 
