@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from accord.base.ids import article_id_for_text
-from accord.coding.events import EventContext, find_events
+from accord.coding import EventContext, find_events
 from accord.coding.lexicon import Lexicon, load_lexicon
 from accord.records import Article, ArticleResult, Entity, Quantity
 from accord.resolve.actors import resolve_actors_and_places

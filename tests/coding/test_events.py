@@ -6,7 +6,8 @@ import datetime as dt
 
 import pytest
 
-from accord.coding.lexicon import load_lexicon, quad_class
+from accord.base.ontology import quad_class
+from accord.coding.lexicon import load_lexicon
 from accord.pipeline import Extractor
 from accord.records import Article
 
@@ -124,7 +125,9 @@ def test_events_negated_heart_attack_is_not_an_assault(extractor):
 
 def test_events_evidence_offsets_point_at_the_words(extractor):
     text = "Clashes broke out on Tuesday. Russian troops attacked Georgian positions near Tskhinvali."
-    for event in _events(extractor, text):
+    events = _events(extractor, text)
+    assert [(e["event"], _sides(e)) for e in events] == [("ASSAULT", ({"RUS"}, {"GEO"}))], events
+    for event in events:
         trigger = event["trigger"]
         assert text[trigger["start"] : trigger["end"]] == trigger["text"]
         assert text[event["text_info"]["start"] : event["text_info"]["end"]] == event["text"]
@@ -176,7 +179,7 @@ def test_public_extract_is_not_shadowed_by_a_subpackage():
     # Importing every stage must leave accord.extract the function (a subpackage named "extract"
     # would replace it on first import).
     import accord
-    import accord.coding.events
+    import accord.coding.finder
     import accord.pipeline
 
     assert callable(accord.extract)

@@ -1,5 +1,6 @@
 """Small tests on a spaCy dependency parse, shared by every stage that reads one.
 
+The labels are spaCy's English ones (ClearNLP style: ``nsubj``, ``dobj``, ``auxpass``, ``agent``, ...).
 Only the types are imported from spaCy (for the checker), so importing this module loads no model.
 """
 
@@ -10,7 +11,20 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["has_agent", "is_passive", "is_verb"]
+__all__ = [
+    "SUBJECT_DEPS",
+    "has_agent",
+    "has_passive_auxiliary",
+    "is_agentless_passive",
+    "is_passive",
+    "is_passive_participle",
+    "is_purpose_infinitive",
+    "is_verb",
+    "subjects_of",
+]
+
+# The dependencies that make a token the subject of its head: a noun phrase or a clause.
+SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 
 
 def is_verb(token: Token) -> bool:
@@ -23,6 +37,54 @@ def is_passive(verb: Token) -> bool:
     return any(child.dep_ in ("auxpass", "nsubjpass") for child in verb.children)
 
 
+def has_passive_auxiliary(verb: Token) -> bool:
+    """The verb has a passive auxiliary ("were deployed"); stricter than ``is_passive``, which also
+    takes a passive subject alone."""
+    return any(child.dep_ == "auxpass" for child in verb.children)
+
+
 def has_agent(verb: Token) -> bool:
     """A passive verb whose author is named ("signed by the ministers")."""
     return any(child.dep_ == "agent" for child in verb.children)
+
+
+def is_passive_participle(verb: Token) -> bool:
+    """A past participle that modifies a noun: "the agreement signed by ...", "groups accused of ..."."""
+    return verb.tag_ == "VBN" and verb.dep_ in ("acl", "relcl")
+
+
+def is_agentless_passive(verb: Token) -> bool:
+    """A passive verb or participle whose author is left unsaid: "X was accused of ...", "groups
+    accused of ...". False for a token that is not a verb."""
+    if not is_verb(verb):
+        return False
+    passive = is_passive(verb) or is_passive_participle(verb)
+    return passive and not has_agent(verb)
+
+
+def is_purpose_infinitive(verb: Token) -> bool:
+    """An infinitive of purpose: "raised to fight Isis", "troops sent to protect the embassy"."""
+    if not is_verb(verb) or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    return verb.dep_ in ("advcl", "acl") or (verb.dep_ == "xcomp" and verb.head.tag_ == "VBN")
+
+
+def subjects_of(verb: Token) -> list[Token]:
+    """The subject of a verb, else its passive agent's objects; borrowed, when it has neither, from the
+    verb it is coordinated with or controlled by ("met and signed", "plans to sign"), or for a gerund
+    that modifies a noun, that noun ("a resolution denouncing China"). Empty when none is found."""
+    current = verb
+    for _ in range(4):
+        subjects = [c for c in current.children if c.dep_ in SUBJECT_DEPS]
+        if subjects:
+            return subjects
+        agents = [p for c in current.children if c.dep_ == "agent" for p in c.children]
+        if agents:
+            return agents
+        if current.dep_ in ("conj", "xcomp") and current.head.i != current.i:
+            current = current.head
+            continue
+        if current.dep_ in ("acl", "relcl") and current.tag_ == "VBG":
+            return [current.head]
+        break
+    return []

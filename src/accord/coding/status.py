@@ -11,12 +11,14 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from accord.records import Status, TimeExpression
+from accord.base.ontology import Status
+from accord.base.syntax import is_verb
+from accord.records import TimeExpression
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["find_status", "is_verb"]
+__all__ = ["find_status", "is_counterfactual"]
 
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 _HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "can", "must", "'d"})
@@ -81,42 +83,70 @@ _NEGATING_GOVERNORS = frozenset(
     }
 )
 _THWARTING = frozenset({"foil", "thwart", "avert", "prevent", "stop", "halt", "forestall", "frustrate"})
-_REPORTING = frozenset(
-    {"say", "announce", "tell", "state", "declare", "report", "add", "confirm", "indicate"}
-)
 _NEGATING_NOUNS = frozenset({"refusal", "failure", "rejection", "reluctance", "unwillingness", "inability"})
 _CONDITIONAL_MARKERS = frozenset({"if", "unless", "whether"})
 
 
 def find_status(
-    trigger: Token, support: Token | None, time: TimeExpression | None, report_date: dt.date
+    trigger: Token,
+    support: Token | None,
+    time: TimeExpression | None,
+    report_date: dt.date,
+    *,
+    future_reporting_verbs: frozenset[str],
 ) -> Status:
     """The status of the event stated by ``trigger`` (and its ``support`` verb, for event nouns).
 
     ``time`` is the date phrase tied to the event, if any: a date after ``report_date`` makes it planned.
+    ``future_reporting_verbs`` are the verbs after which "would" is the future of the past ("announced that
+    Italy would withdraw"), from the lexicon's FUTURE_REPORTING_VERB class.
     """
     verb = support or trigger
     governors = _governors(verb)
     chain = [verb, *(g for g, _ in governors)]
     controllers = {g.i for g, controls in governors if controls}
+    if _denied(trigger, support, chain, controllers):
+        return "negated"
+    mood = _mood_of_chain(chain, controllers, future_reporting_verbs) or _mood_of_noun_head(trigger, support)
+    if mood is not None:
+        return mood
+    if time is not None and time.date is not None and time.timex_type != "SET":
+        if time.date > report_date.isoformat()[: len(time.date)]:
+            return "planned"
+    return "occurred"
+
+
+def _denied(trigger: Token, support: Token | None, chain: list[Token], controllers: set[int]) -> bool:
+    """Whether the act is negated, refused, failed or thwarted; ``chain`` is the verb (the support verb, or
+    the trigger) with the verbs above it, ``controllers`` the indexes of those that control it."""
+    verb = chain[0]
     if verb.dep_ in ("acl", "xcomp") and verb.head.lemma_.lower() in _NEGATING_NOUNS:
-        return "negated"  # "its refusal to recognize Israel", "the failure to reach a deal"
+        return True  # "its refusal to recognize Israel", "the failure to reach a deal"
     if support is None and not is_verb(trigger) and trigger.dep_ in ("dobj", "nsubjpass"):
         if trigger.head.lemma_.lower() in _NEGATING_GOVERNORS | _THWARTING:
-            return "negated"  # "the security service prevented attacks on Britain", "police foiled a bombing"
+            return True  # "the security service prevented attacks on Britain", "police foiled a bombing"
     for token in chain:
         if _negated(token) and (token is verb or token.i in controllers):
-            return "negated"
+            return True
         if token.i in controllers and token.lemma_.lower() in _NEGATING_GOVERNORS:
-            return "negated"
-    # Only the verb itself and the verbs that control it (xcomp chain) decide tense and mood.
+            return True
+    return False
+
+
+def _mood_of_chain(
+    chain: list[Token], controllers: set[int], reporting_verbs: frozenset[str]
+) -> Status | None:
+    """Planned or hypothetical from the auxiliaries, markers and governing verbs of the chain; None if neither.
+
+    Only the verb itself and the verbs that control it (xcomp chain) decide tense and mood.
+    """
     for token in chain:
         aux = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
         if aux & _FUTURE_AUX and _has_condition(token):
             return "hypothetical"  # "will withdraw its troops unless ...": a conditional, i.e. a threat
         if aux & _FUTURE_AUX:
             return "planned"
-        if "would" in aux and _reported(token) and not _has_condition(token):
+        if "would" in aux and _reported(token, reporting_verbs) and not _has_condition(token):
             return "planned"  # "announced that Italy would withdraw 300 soldiers": the future of the past
         if aux & _HYPOTHETICAL_AUX:
             return "hypothetical"
@@ -126,26 +156,34 @@ def find_status(
             return "planned"
         if _is_to_be(token):
             return "planned"
-    if not is_verb(trigger) and support is None and trigger.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass"):
-        # "During the summit, X will review ...", "it would bring forward a meeting": the noun takes the
-        # mood of the verb it hangs on.
-        head = trigger.head.head if trigger.dep_ == "pobj" else trigger.head
-        aux = {c.lower_ for c in head.children if c.dep_ in ("aux", "auxpass")}
-        if aux & _FUTURE_AUX:
-            return "planned"
-        if aux & _HYPOTHETICAL_AUX or any(
-            c.dep_ == "mark" and c.lower_ in _CONDITIONAL_MARKERS for c in head.children
-        ):
-            return "hypothetical"
-    if time is not None and time.date is not None and time.timex_type != "SET":
-        if time.date > report_date.isoformat()[: len(time.date)]:
-            return "planned"
-    return "occurred"
+    return None
 
 
-def _reported(verb: Token) -> bool:
+def _mood_of_noun_head(trigger: Token, support: Token | None) -> Status | None:
+    """An event noun without a support verb takes the mood of the verb it hangs on: "During the summit, X
+    will review ...", "it would bring forward a meeting". None for a verb, or a noun in no such place."""
+    if is_verb(trigger) or support is not None or trigger.dep_ not in ("pobj", "dobj", "nsubj", "nsubjpass"):
+        return None
+    head = trigger.head.head if trigger.dep_ == "pobj" else trigger.head
+    aux = {c.lower_ for c in head.children if c.dep_ in ("aux", "auxpass")}
+    if aux & _FUTURE_AUX:
+        return "planned"
+    if aux & _HYPOTHETICAL_AUX or any(
+        c.dep_ == "mark" and c.lower_ in _CONDITIONAL_MARKERS for c in head.children
+    ):
+        return "hypothetical"
+    return None
+
+
+def is_counterfactual(verb: Token) -> bool:
+    """'would have captured the city': what did not happen is neither an act nor a threat."""
+    aux = [c.lower_ for c in verb.children if c.dep_ == "aux"]
+    return "have" in aux and any(a in ("would", "could", "might", "may", "must", "should") for a in aux)
+
+
+def _reported(verb: Token, reporting_verbs: frozenset[str]) -> bool:
     """The verb's clause is what someone said ("X announced that Y would ...")."""
-    return verb.dep_ == "ccomp" and verb.head.lemma_.lower() in _REPORTING
+    return verb.dep_ == "ccomp" and verb.head.lemma_.lower() in reporting_verbs
 
 
 def _has_condition(verb: Token) -> bool:
@@ -190,8 +228,3 @@ def _is_to_be(token: Token) -> bool:
     """'is to visit', 'are due to meet', 'is set to sign'."""
     has_to = any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
     return has_to and token.dep_ == "xcomp" and token.head.lemma_.lower() in ("be", "due", "set")
-
-
-def is_verb(token: Token) -> bool:
-    """A full verb: spaCy's VERB, or a VB* tag on anything but an auxiliary ("has" in "has met")."""
-    return token.pos_ == "VERB" or (token.tag_.startswith("VB") and token.pos_ != "AUX")

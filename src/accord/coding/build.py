@@ -1,0 +1,129 @@
+"""One candidate trigger -> one ``Event`` record, or the named reason it is none.
+
+``build_event`` reads the candidate's date phrase, its argument words and its sides, tests each reason an
+analyst would not count it (in the order of ``drops.DROP_REASONS``), and assembles the record: the code as
+the context and the status make it, the date, the place, the amounts, the evidence offsets and the
+confidence.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from accord.base.ids import event_id
+from accord.base.syntax import is_purpose_infinitive
+from accord.coding.arguments import argument_tokens
+from accord.coding.attachment import date_fields, location_for, money_in, quantities_for, time_for
+from accord.coding.casualties import is_accident
+from accord.coding.casualties.words import DEATH_WORDS
+from accord.coding.confidence import event_confidence
+from accord.coding.context import Candidate, ParsedArticle, PreviousSides
+from accord.coding.drops import DropReason
+from accord.coding.recoding import recode_in_context, recode_unrealised
+from accord.coding.sides import Sides, find_sides
+from accord.coding.status import find_status
+from accord.records import Event, TimeExpression, Trigger
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from spacy.tokens import Doc, Span, Token
+
+__all__ = ["build_event", "trigger_of"]
+
+
+def build_event(
+    parsed: ParsedArticle,
+    candidate: Candidate,
+    sentence: Span,
+    sentence_index: int,
+    previous: PreviousSides | None,
+    owners: dict[int, list[TimeExpression]],
+) -> Event | DropReason:
+    """The event a candidate states, or why it states none (see ``drops.DROP_REASONS``).
+
+    ``sentence`` holds the candidate and is the ``sentence_index``-th of the article; ``previous`` are the
+    sides of the last event built (a later one may inherit them); ``owners`` maps trigger token indexes to
+    the date phrases they own (``attachment.time_owners``).
+    """
+    token, code = candidate.token, candidate.code
+    time = time_for(parsed, candidate, owners)
+    if time is not None and time.timex_type == "SET":
+        return "recurring"  # "the ministers meet annually": a habit, not an event
+    actor_tokens, recipient_tokens = argument_tokens(parsed, candidate)
+    # "on Monday" is when, not whom.
+    actor_tokens = [t for t in actor_tokens if t.i not in parsed.time_tokens]
+    recipient_tokens = [t for t in recipient_tokens if t.i not in parsed.time_tokens]
+    if candidate.rule.transitive and not recipient_tokens:
+        return "no_recipient"  # "warned that prices could rise": a statement, not a threat
+    if code.event == "ASSAULT" and token.lemma_.lower() in DEATH_WORDS and is_accident(sentence):
+        return "accident"  # "caused the plane to crash, killing 160": a disaster, not an attack
+    nonagents = parsed.lexicon.nonagent_subjects
+    if any(t.lemma_.lower() in nonagents for t in actor_tokens if t.dep_ == "nsubj"):
+        return "nonagent_subject"  # "oil prices shot above $61", "shares were hit": markets, not parties
+    sides = find_sides(
+        parsed, candidate, sentence, sentence_index, previous, (actor_tokens, recipient_tokens)
+    )
+    if not isinstance(sides, Sides):
+        return sides
+    if is_purpose_infinitive(candidate.clause) and code.event != "PROTEST":
+        # "units raised to fight Isis": an aim, not an act. People who "gathered to protest" did.
+        return "purpose"
+    return _assemble(parsed, candidate, sentence, time, sides, actor_tokens)
+
+
+def trigger_of(doc: Doc, tokens: Sequence[Token]) -> Trigger:
+    """The trigger's text and offsets: from its first word's start to its last word's end."""
+    start = min(t.idx for t in tokens)
+    end = max(t.idx + len(t.text) for t in tokens)
+    return Trigger(text=doc.text[start:end], start=start, end=end)
+
+
+def _assemble(
+    parsed: ParsedArticle,
+    candidate: Candidate,
+    sentence: Span,
+    time: TimeExpression | None,
+    sides: Sides,
+    actor_tokens: Sequence[Token],
+) -> Event:
+    lexicon, article, token = parsed.lexicon, parsed.article, candidate.token
+    code = recode_in_context(lexicon, candidate, actor_tokens)
+    status = find_status(
+        candidate.speaker or token,
+        candidate.support,
+        time,
+        article.date,
+        future_reporting_verbs=lexicon.future_reporting_verbs,
+    )
+    code = recode_unrealised(lexicon, code, status, candidate.clause)
+    date, precision, enddate = date_fields(article.date, time)
+    text_start = sentence.start_char
+    text = parsed.doc.text[text_start : sentence.end_char].rstrip()
+    return Event(
+        id=event_id(article.id, token.idx, code.cameo),
+        article_id=article.id,
+        date=date,
+        date_precision=precision,
+        enddate=enddate,
+        report_date=article.date.isoformat(),
+        event=code.event,
+        mode=code.mode,
+        context=code.context,
+        cameo=code.cameo,
+        goldstein=code.goldstein,
+        quad_class=code.quad_class,
+        status=status,
+        actor=sides.actor,
+        recipient=sides.recipient,
+        symmetric=sides.symmetric,
+        event_loc=location_for(parsed, candidate.clause, sentence),
+        quantities=quantities_for(parsed, sentence, token, code.event),
+        money=money_in(parsed, sentence),
+        text=text,
+        text_start=text_start,
+        text_end=text_start + len(text),
+        trigger=trigger_of(parsed.doc, candidate.trigger_tokens),
+        confidence=event_confidence(sides.guesses),
+        date_evidence=time,
+    )

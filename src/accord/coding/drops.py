@@ -1,0 +1,54 @@
+"""Why a candidate trigger gave no event: the named reasons ``build_event`` returns instead of an event.
+
+``find_events_with_drops`` collects one ``DroppedCandidate`` per candidate dropped, so that a user can be
+told why a word that looked like an event was not coded (``DROP_REASONS`` says it in words).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from accord.records import Trigger
+
+__all__ = ["DROP_REASONS", "DropReason", "DroppedCandidate"]
+
+DropReason = Literal[
+    "recurring",
+    "no_recipient",
+    "accident",
+    "nonagent_subject",
+    "nobody_obliged",
+    "unattributed_accident",
+    "no_sides",
+    "one_side",
+    "purpose",
+]
+
+# One line for each reason, in the order ``build_event`` tests them.
+DROP_REASONS: dict[DropReason, str] = {
+    "recurring": "its date is a recurrence ('meet annually'): a habit, not an event",
+    "no_recipient": "its word needs someone on the receiving end and the sentence names nobody "
+    "('warned that prices could rise')",
+    "accident": "a death or injury in a sentence about an accident or a disaster ('killing 160' in a crash)",
+    "nonagent_subject": "its subject is no party: a market, a price, a fire ('oil prices shot above $61')",
+    "nobody_obliged": "a reported 'must' with nobody obliged ('the departure should not make a difference')",
+    "unattributed_accident": "a killing by nobody named, in a sentence about an accident or a disaster",
+    "no_sides": "no actor and no recipient could be found",
+    "one_side": "only one side was found, and its type needs two (or the noun is only mentioned)",
+    "purpose": "an infinitive of purpose: an aim, not an act ('units raised to fight Isis')",
+}
+
+
+@dataclass(frozen=True)
+class DroppedCandidate:
+    """A candidate trigger that gave no event: its words, the code it would have had, and why."""
+
+    trigger: Trigger
+    cameo: str
+    reason: DropReason
+
+    def describe(self) -> str:
+        """One line: the trigger, its offsets, the code and the reason in words."""
+        where = f"{self.trigger.start}-{self.trigger.end}"
+        return f"{self.trigger.text!r} ({where}, CAMEO {self.cameo}): {DROP_REASONS[self.reason]}"

@@ -1,0 +1,186 @@
+"""From words of the parse to the actor mentions that stand for them.
+
+An argument of an act (a subject, an object, a preposition's object) stands for the nearest actor
+mentions in its subtree, with their conjuncts; a pronoun stands for its antecedent; and where the parse
+gives no argument at all, the nearest actors to the left or right of the trigger stand in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
+
+from accord.base.syntax import subjects_of
+from accord.coding.context import ParsedArticle
+from accord.coding.grammar import LOCATION_PREPS, MODIFIER_DEPS
+from accord.records import ActorMention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+__all__ = ["index_mentions", "is_place_phrase", "mentions_for", "nearest_mentions"]
+
+# Dependents that belong to the same argument ("India and Russia", "Singh, the minister").
+_FREE_DEPS = frozenset({"conj", "appos", "cc"})
+# Dependents that start another clause, and with it another event's actors.
+_CLAUSE_DEPS = frozenset({"relcl", "acl", "ccomp", "advcl", "xcomp"})
+# What each pronoun may stand for: a person, or a country, organisation or group.
+_PERSONAL_PRONOUNS: dict[str, frozenset[str]] = {
+    "he": frozenset({"person"}),
+    "him": frozenset({"person"}),
+    "she": frozenset({"person"}),
+    "her": frozenset({"person"}),
+    "it": frozenset({"country", "organization", "group"}),
+    "they": frozenset({"country", "organization", "group"}),
+    "them": frozenset({"country", "organization", "group"}),
+}
+_ANTECEDENT_REACH = 60  # tokens before the pronoun's sentence in which an antecedent is looked for
+
+
+def index_mentions(mentions: Sequence[ActorMention]) -> dict[int, ActorMention]:
+    """Token index -> the actor mention that stands there.
+
+    Where mentions nest, the outer one wins ("the Indian Army" over "Indian"), except for a body named
+    after two or more countries ("Indo-Russia Rifles", "the India-Russia Commission"): its countries are
+    the sides an analyst counts, so the nested country mentions win.
+    """
+
+    def nested(outer: ActorMention) -> list[ActorMention]:
+        return [
+            m
+            for m in mentions
+            if m is not outer and outer.token_start <= m.token_start and m.token_end <= outer.token_end
+        ]
+
+    index: dict[int, ActorMention] = {}
+    ordered = sorted(mentions, key=lambda m: (m.token_start, -(m.token_end - m.token_start)))
+    for mention in ordered:
+        inner = nested(mention)
+        if len({m.entity.code for m in inner if m.entity.kind == "country"}) >= 2:
+            continue
+        for i in range(mention.token_start, mention.token_end):
+            index.setdefault(i, mention)
+    return index
+
+
+def _is_party(mention: ActorMention) -> bool:
+    """A news agency reports events; it is not a side of them ("told AFP", "Xinhua reported")."""
+    return mention.entity.sector != "MED"
+
+
+def is_place_phrase(token: Token) -> bool:
+    """A country named as where something is ("in Saudi Arabia"), not as who acts."""
+    head = token
+    while head.dep_ in ("compound", "conj", "appos") and head.head.i != head.i:
+        head = head.head
+    return head.dep_ == "pobj" and head.head.lower_ in LOCATION_PREPS
+
+
+def mentions_for(parsed: ParsedArticle, tokens: Iterable[Token]) -> list[ActorMention]:
+    """Actor mentions that stand for each argument: the nearest in the parse, with their conjuncts.
+
+    The search walks down each argument's subtree; coordination and apposition cost nothing, a modifier
+    one step, a preposition two, anything else three, and another clause is not entered. The mentions at
+    the lowest cost win. A pronoun stands for its antecedent.
+    """
+    chosen: list[ActorMention] = []
+    for root in tokens:
+        if root.pos_ == "PRON":
+            antecedent = _antecedent(parsed, root)
+            if antecedent is not None and antecedent not in chosen:
+                chosen.append(antecedent)
+            continue
+        best = _mentions_below(parsed, root)
+        if not best:
+            continue
+        lowest = min(cost for cost, _, _ in best)
+        for _, _, mention in sorted(b for b in best if b[0] <= lowest):
+            if mention not in chosen:
+                chosen.append(mention)
+    return chosen
+
+
+def _mentions_below(parsed: ParsedArticle, root: Token) -> list[tuple[int, int, ActorMention]]:
+    """(cost, token index, mention) for every party mention in the argument's subtree (see above)."""
+    best: list[tuple[int, int, ActorMention]] = []
+    frontier: list[tuple[int, Token]] = [(0, root)]
+    seen: set[int] = set()
+    while frontier:
+        cost, tok = frontier.pop()
+        if tok.i in seen:
+            continue
+        seen.add(tok.i)
+        mention = parsed.mention_at.get(tok.i)
+        if mention is not None and _is_party(mention):
+            best.append((cost, tok.i, mention))
+        for child in tok.children:
+            if child.dep_ in _FREE_DEPS:
+                step = 0
+            elif child.dep_ in MODIFIER_DEPS:
+                step = 1
+            elif child.dep_ in ("prep", "pobj"):
+                step = 2
+            elif child.dep_ in _CLAUSE_DEPS:
+                continue  # another clause: another event's actors
+            else:
+                step = 3
+            frontier.append((cost + step, child))
+    return best
+
+
+def _antecedent(parsed: ParsedArticle, pronoun: Token) -> ActorMention | None:
+    """The actor a subject or object pronoun stands for.
+
+    "Japan said it had halted aid": a pronoun subject of a clause reported by a verb stands for
+    that verb's subject. Otherwise the nearest earlier actor of a fitting kind in this sentence or
+    the one before ("he"/"she": a person; "it": a country, organisation or group; "they": any
+    but a single person). Possessives and other pronouns are left alone.
+    """
+    word = pronoun.lower_
+    if word not in _PERSONAL_PRONOUNS or pronoun.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj"):
+        return None
+    kinds = _PERSONAL_PRONOUNS[word]
+    clause = pronoun.head
+    if pronoun.dep_ in ("nsubj", "nsubjpass") and clause.dep_ == "ccomp":
+        for subject in subjects_of(clause.head):
+            for mention in mentions_for(parsed, [subject]):
+                if mention.entity.kind in kinds:
+                    return mention
+    earliest = max(0, pronoun.sent.start - _ANTECEDENT_REACH)
+    for i in range(pronoun.i - 1, earliest - 1, -1):
+        found = parsed.mention_at.get(i)
+        if found is not None and found.entity.kind in kinds and not is_place_phrase(parsed.doc[found.head]):
+            return found
+    return None
+
+
+def nearest_mentions(
+    parsed: ParsedArticle, sentence: Span, clause: Token, *, left: bool, exclude: Sequence[ActorMention]
+) -> list[ActorMention]:
+    """Nearest actors to the left (or right) of the trigger within the sentence, with those coordinated
+    to them ("India and Russia", "X, Y and Z"); a quotation mark (or, to the left, a semicolon) ends the
+    search, and places ("alternatives in Russia and India") and news agencies are skipped."""
+    doc = parsed.doc
+    tokens = range(clause.i - 1, sentence.start - 1, -1) if left else range(clause.i + 1, sentence.end)
+    found: list[ActorMention] = []
+    gap = 0
+    for i in tokens:
+        token = doc[i]
+        if token.text in ('"', "“", "”") or (left and token.text == ";"):
+            break
+        mention = parsed.mention_at.get(i)
+        if mention is not None and not _is_party(mention):
+            mention = None
+        if mention is not None and is_place_phrase(doc[mention.head]):
+            mention = None  # "alternatives in Russia and India": a place, not a party
+        if mention is not None and mention not in exclude:
+            if mention not in found:
+                found.append(mention)
+            gap = 0
+            continue
+        if found:
+            gap += 1
+            # Keep going only across coordination: "India and Russia", "X, Y and Z".
+            if token.lower_ not in ("and", ",", "&", "-", "the", "of") or gap > 2:
+                break
+    return found

@@ -1,0 +1,108 @@
+"""One record per real event: mentions of the same act merged, then ids made unique within the article."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from accord.coding.confidence import merged_confidence
+from accord.records import Entity, Event
+
+__all__ = ["merge_duplicates", "unique_ids"]
+
+
+def merge_duplicates(events: list[Event]) -> list[Event]:
+    """One record per real event, in trigger order.
+
+    Across the article: the same type, the same sides (unordered for cooperation) and the same date
+    span are one event reported twice. Within one sentence, the same type on the same date with sides
+    that agree where both are known ("opened fire on a funeral ..., wounding two") is one event too.
+    """
+    merged: dict[tuple[object, ...], Event] = {}
+    order: list[tuple[object, ...]] = []
+    for event in _merge_within_sentences(events):
+        actor_codes = frozenset(e.code for e in event.actor)
+        recipient_codes = frozenset(e.code for e in event.recipient)
+        # Cooperation is reported from either side's point of view; conflict keeps its direction.
+        sides: object = (
+            frozenset({actor_codes, recipient_codes})
+            if event.symmetric or event.quad_class <= 2
+            else (actor_codes, recipient_codes)
+        )
+        key = (event.event, sides, event.date, event.enddate, event.status == "negated")
+        kept = merged.get(key)
+        if kept is None:
+            merged[key] = event
+            order.append(key)
+        else:
+            merged[key] = _combine(kept, event)
+    return sorted((merged[key] for key in order), key=lambda e: e.trigger.start)
+
+
+def unique_ids(events: list[Event]) -> list[Event]:
+    """Ids stay stable across runs and unique within the article: two acts coded from one trigger
+    with the same code (a rare parse) get a numbered suffix in text order."""
+    seen: dict[str, int] = {}
+    unique: list[Event] = []
+    for event in events:
+        count = seen.get(event.id, 0)
+        seen[event.id] = count + 1
+        unique.append(event if count == 0 else replace(event, id=f"{event.id}-{count + 1}"))
+    return unique
+
+
+def _merge_within_sentences(events: list[Event]) -> list[Event]:
+    result: list[Event] = []
+    for event in events:
+        for index, kept in enumerate(result):
+            if (
+                kept.text_start == event.text_start
+                and kept.event == event.event
+                and (kept.date == event.date or kept.date_evidence is None or event.date_evidence is None)
+                and kept.status == event.status
+                and _agree(kept.actor, event.actor)
+                and _agree(kept.recipient, event.recipient)
+            ):
+                result[index] = _combine(kept, event)
+                break
+        else:
+            result.append(event)
+    return result
+
+
+def _agree(first: tuple[Entity, ...], second: tuple[Entity, ...]) -> bool:
+    return not first or not second or {e.code for e in first} == {e.code for e in second}
+
+
+def _combine(kept: Event, other: Event) -> Event:
+    """Two mentions of one event as one record: the richer mention, with the date of the mention that
+    states one, the mode of the mention that names one, and each field the richer one lacks."""
+    better, worse = (other, kept) if _richness(other) > _richness(kept) else (kept, other)
+    dated = better if better.date_evidence is not None or worse.date_evidence is None else worse
+    coded = better if better.mode is not None or worse.mode is None else worse
+    return replace(
+        better,
+        # "Five soldiers were killed in the blast on Monday": the date of the mention that states one,
+        # the mode ("explosives") of the mention that names it.
+        date=dated.date,
+        date_precision=dated.date_precision,
+        enddate=dated.enddate,
+        date_evidence=dated.date_evidence,
+        cameo=coded.cameo,
+        mode=coded.mode,
+        goldstein=coded.goldstein,
+        quad_class=coded.quad_class,
+        actor=better.actor or worse.actor,
+        recipient=better.recipient or worse.recipient,
+        event_loc=better.event_loc or worse.event_loc,
+        quantities=better.quantities or worse.quantities,
+        money=better.money or worse.money,
+        symmetric=better.symmetric or worse.symmetric,
+        confidence=merged_confidence(better.confidence, worse.confidence),
+    )
+
+
+def _richness(event: Event) -> tuple[int, float, int]:
+    """How much a mention says: how many sides it names, how sure it is, how many people it names."""
+    sides = bool(event.actor) + bool(event.recipient)
+    people = sum(1 for e in event.actor + event.recipient if e.kind == "person")
+    return (sides, event.confidence, people)

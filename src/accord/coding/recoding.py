@@ -1,0 +1,100 @@
+"""Codes that change with what surrounds the trigger: PLOVER's rules for acts that have not happened, and
+the readings a trigger's code takes in context.
+
+Not happened: future cooperation is AGREE (intent to meet, to cooperate, to aid), an announced retreat is
+CONCEDE, and force or coercion that is only announced or supposed is THREATEN (PLOVER manual, sections 2.3,
+AGREE, CONCEDE and RETREAT notes). In context: "attacked Washington for its arms sales" is criticism,
+"protesters clashed with police" a riot, "lodged a protest" an official complaint.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from accord.base.ontology import Status
+from accord.base.syntax import is_verb
+from accord.coding.casualties.words import DEATH_WORDS
+from accord.coding.codes import (
+    CONCESSION,
+    CRITICISM,
+    DIPLOMATIC_COMPLAINT,
+    FIGHT_CODES,
+    FUTURE_AGREE_BY_CONTEXT,
+    FUTURE_AS_AGREE,
+    RIOT,
+    UNREALISED_AS_THREAT,
+)
+from accord.coding.context import Candidate
+from accord.coding.lexicon import CodeInfo, Lexicon
+from accord.coding.status import is_counterfactual
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+__all__ = ["recode_in_context", "recode_unrealised"]
+
+
+def recode_in_context(lexicon: Lexicon, candidate: Candidate, actor_tokens: Iterable[Token]) -> CodeInfo:
+    """The candidate's code as its sentence reads it: criticism, a riot or an official complaint where the
+    trigger's own code would say force or a street protest; else the trigger's code."""
+    code, token = candidate.code, candidate.token
+    lemma = token.lemma_.lower()
+    if (
+        code.event == "ASSAULT"
+        and is_verb(token)
+        and lemma in ("attack", "assail", "hit")
+        and any(c.dep_ == "prep" and c.lower_ in ("for", "over") for c in token.children)
+    ):
+        code = lexicon.code(CRITICISM)  # "attacked Washington for its arms sales": criticism
+    crowds = lexicon.crowd_subjects
+    if (
+        code.cameo in FIGHT_CODES
+        and lemma not in DEATH_WORDS
+        and any(t.lemma_.lower() in crowds or t.lower_ in crowds for t in _with_partitives(actor_tokens))
+    ):
+        # "Protesters clashed with police", "rioters torched cars": unarmed crowds riot (PLOVER PROTEST
+        # riot); a mob that kills or lynches still assaults.
+        code = lexicon.code(RIOT)
+    support = candidate.support
+    if (
+        code.event == "PROTEST"
+        and support is not None
+        and support.lemma_.lower() in lexicon.diplomatic_protest_verbs
+    ):
+        code = lexicon.code(
+            DIPLOMATIC_COMPLAINT
+        )  # "lodged a protest with Albania": a complaint, PLOVER ACCUSE
+    return code
+
+
+def recode_unrealised(lexicon: Lexicon, code: CodeInfo, status: Status, clause: Token) -> CodeInfo:
+    """The code of an act that is planned or hypothetical, as the act it amounts to now (see the module
+    docstring); unchanged for an act that occurred or was denied, and for a counterfactual ("would have
+    captured the city"), which is neither an act nor a threat."""
+    if status not in ("planned", "hypothetical") or is_counterfactual(clause):
+        return code
+    threat = UNREALISED_AS_THREAT.get(code.event)
+    if threat is not None:
+        return replace(lexicon.code(threat), context=code.context)
+    if code.event == "RETREAT" and status == "planned":
+        return replace(lexicon.code(CONCESSION), mode=code.mode, context=code.context)
+    cameo = FUTURE_AS_AGREE.get(code.event) if status == "planned" else None
+    if cameo is None:
+        return code
+    for context in code.context:
+        cameo = FUTURE_AGREE_BY_CONTEXT.get((cameo, context), cameo)
+    future = lexicon.code(cameo)
+    return replace(future, context=code.context or future.context)
+
+
+def _with_partitives(tokens: Iterable[Token]) -> list[Token]:
+    """The tokens with the nouns they quantify: "hundreds of protesters" -> hundreds, protesters."""
+    found: list[Token] = []
+    for token in tokens:
+        found.append(token)
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                found += [p for p in prep.children if p.dep_ == "pobj"]
+    return found
