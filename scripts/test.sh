@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Fresh machine -> everything the tests need (Python packages in .venv/, Debian's chromium for the
-# browser tests) -> ruff and the whole test suite.
+# browser tests) -> ruff (lint and format), mypy (strict) and the whole test suite.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PYTHON="${PYTHON:-python3}"
@@ -16,4 +16,6 @@ fi
 .venv/bin/python -m pip install --quiet --upgrade pip
 .venv/bin/python -m pip install --quiet -e ".[test,web]"
 .venv/bin/ruff check src tests bench scripts
+.venv/bin/ruff format --check src tests bench scripts
+.venv/bin/mypy
 .venv/bin/python -m pytest "$@"
