@@ -41,8 +41,20 @@ def _shared_dir(ctx: click.Context, param: click.Parameter, value: Path) -> Path
     callback=output_path,
     help="Also write the figures as JSON.",
 )
+@click.option(
+    "--errors",
+    "errors_path",
+    type=click.Path(path_type=Path),
+    callback=output_path,
+    help="Write the error analysis (each failing wire-dev core event, with evidence) to this file.",
+)
 def evaluate(
-    shared_dir: Path, sets: tuple[str, ...], limit: int | None, full: bool, json_path: Path | None
+    shared_dir: Path,
+    sets: tuple[str, ...],
+    limit: int | None,
+    full: bool,
+    json_path: Path | None,
+    errors_path: Path | None,
 ) -> None:
     """Score the extractor on the public gold sets and print one table."""
     from accord.evaluate.harness import format_table, run_evaluation, write_json
@@ -55,3 +67,13 @@ def evaluate(
     if json_path is not None:
         write_json(results, json_path)
         click.echo(f"figures -> {json_path}", err=True)
+    if errors_path is not None:
+        reports = [
+            f"# {name}\n\n{result['details']['report']}"
+            for name, result in results["sets"].items()
+            if isinstance(result.get("details"), dict) and "report" in result["details"]
+        ]
+        if not reports:
+            raise click.UsageError("--errors needs a set with an error analysis (--set wire-dev)")
+        errors_path.write_text("\n\n".join(reports) + "\n", encoding="utf-8")
+        click.echo(f"error analysis -> {errors_path}", err=True)

@@ -12,7 +12,9 @@ Sets (folders of ``shared/data``; default: all but ``muc34-dev``):
 - ``tempeval3-platinum`` (reported) and ``tempeval3-tbaq`` (dev): ``accord.evaluate.tempeval``, with
   the dateparser baseline on platinum;
 - ``recognizers-text-specs``, ``quantulum3-tests``: ``accord.evaluate.number_specs``;
-- ``seed``: the named checks of ``accord.evaluate.seed``.
+- ``seed``: the named checks of ``accord.evaluate.seed``;
+- ``wire-dev`` (``accord-wire-dev``): whole-article strict event F1 on 40 wire reports, with the error
+  breakdown of ``accord.evaluate.wire_dev`` (``details.report`` lists every failing core event).
 
 Targets come from ``data/targets.tsv``.
 
@@ -139,6 +141,12 @@ def _quantulum(shared: Path, extractor: Any, limit: int | None, full: bool) -> d
     }
 
 
+def _wire_dev(shared: Path, extractor: Any, limit: int | None, full: bool) -> dict[str, Any]:
+    from accord.evaluate.wire_dev import run_wire_dev
+
+    return run_wire_dev(shared, extractor, limit=limit)
+
+
 def _seed(shared: Path, extractor: Any, limit: int | None, full: bool) -> dict[str, Any]:
     from accord.evaluate.seed import run_seed
 
@@ -148,6 +156,7 @@ def _seed(shared: Path, extractor: Any, limit: int | None, full: bool) -> dict[s
 # name -> (runner, needs the event extractor?)
 SETS: dict[str, tuple[Runner, bool]] = {
     "seed": (_seed, True),
+    "wire-dev": (_wire_dev, True),
     "plover-gsr": (_gsr, True),
     "muc34": (_muc("test"), True),
     "muc34-dev": (_muc("dev"), True),
@@ -219,7 +228,9 @@ def run_evaluation(
     }
 
 
-def _figure(value: float | None) -> str:
+def _figure(value: int | float | None) -> str:
+    if isinstance(value, int):  # counts (the wire-dev breakdown) print as counts
+        return str(value)
     return "n/a" if value is None else f"{value:.3f}"
 
 
