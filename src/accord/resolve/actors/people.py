@@ -39,8 +39,16 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from accord.resolve.actors.context import Context
+from accord.resolve.actors.descriptors import Owners, describe_after, describe_before
 from accord.resolve.actors.lexicon import gazetteer_role, norm
 from accord.resolve.actors.matching import Match
+from accord.resolve.actors.person_registry import (
+    Draft,
+    Person,
+    find_person,
+    later_name_tokens,
+    link_partial_names,
+)
 from accord.resolve.actors.person_words import (
     COUNTERPART,
     is_name_token,
@@ -58,33 +66,6 @@ __all__ = ["resolve_people"]
 _POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their", "its"})
 
 
-@dataclass
-class _Person:
-    """One person of the article, completed as later mentions and rules 3-5 tell more."""
-
-    name: str
-    code: str | None
-    office: str | None
-    sector: str | None
-    not_code: str | None = None  # the other party of a counterpart: this person's country is not it
-
-    @property
-    def surname(self) -> str:
-        return norm(self.name).split()[-1]
-
-
-@dataclass
-class _Draft:
-    """A person mention before the article-wide country pass."""
-
-    start: int
-    end: int
-    head: int
-    person: _Person
-    needs_context: bool = False  # office or title holder whose country may come from rule 5
-    office_in_text: bool = False  # this mention itself states the office ("Defence Minister X")
-
-
 @dataclass(frozen=True)
 class _Lookups:
     """The article's matches by the token where they end or start, as the word readers want them."""
@@ -93,6 +74,7 @@ class _Lookups:
     countries_by_end: dict[int, Match]
     countries_by_start: dict[int, Match]
     orgs_by_end: dict[int, Match]
+    owners: Owners
 
 
 def resolve_people(ctx: Context, report_date: dt.date | None) -> tuple[list[ActorMention], set[int]]:
@@ -107,15 +89,19 @@ def resolve_people(ctx: Context, report_date: dt.date | None) -> tuple[list[Acto
         countries_by_end={m.end: m for m in ctx.countries},
         countries_by_start={m.start: m for m in ctx.countries},
         orgs_by_end={m.end: m for m in ctx.orgs},
+        owners=Owners.of(ctx),
     )
     blocked = {i for m in ctx.orgs for i in range(m.start, m.end)} | {
         i for m in ctx.countries for i in range(m.start, m.end)
     }
-    registry: list[_Person] = []
-    drafts: list[_Draft] = []
+    registry: list[Person] = []
+    drafts: list[Draft] = []
     for start, end in name_spans(ctx, at.offices_by_end, blocked):
         drafts.append(_named(ctx, start, end, registry, drafts, at))
     drafts.extend(_bare_offices(ctx, registry, drafts, at.offices_by_end, at.countries_by_end))
+    link_partial_names(registry)
+    taken = blocked | {i for d in drafts for i in range(d.start, d.end)}
+    drafts.extend(Draft(i, i + 1, i, person) for i, person in later_name_tokens(ctx.doc, registry, taken))
     _fill_countries(ctx, registry, drafts, report_date)
     return _mentions(ctx, drafts)
 
@@ -131,8 +117,8 @@ def _by_end(matches: Sequence[Match], prefer_long: bool) -> dict[int, Match]:
 
 
 def _named(
-    ctx: Context, start: int, end: int, registry: list[_Person], drafts: list[_Draft], at: _Lookups
-) -> _Draft:
+    ctx: Context, start: int, end: int, registry: list[Person], drafts: list[Draft], at: _Lookups
+) -> Draft:
     """The draft mention of the name at tokens ``start``-``end``, with the words around it (rules 1-3);
     a person new to ``registry`` is added to it, a known one completed."""
     left = read_left(ctx, start, at.offices_by_end, at.countries_by_end, at.orgs_by_end)
@@ -149,8 +135,19 @@ def _named(
         if office is None and right_office:
             office, office_sector = right_office, right_sector
         code = code or right_code
+    described = False
+    if code is None:
+        # A longer descriptor: "Iran's ambassador to the IAEA Ali Soltanieh", "X, UN envoy on Kosovo".
+        descriptor = describe_before(ctx, at.owners, left.start) or describe_after(ctx, at.owners, end)
+        if descriptor is not None:
+            described = True
+            code = descriptor.code
+            if descriptor.sector is not None:
+                code_sector = descriptor.sector
+            if office is None and descriptor.office is not None:
+                office, office_sector, _ = office_words(ctx, descriptor.office)
     name = ctx.doc[start:end].text
-    person = _find(registry, name)
+    person = find_person(registry, name)
     antecedent = _antecedent(drafts, start) if left.counterpart else None
     if person is None:
         if left.counterpart and antecedent is not None and office is None:
@@ -160,7 +157,7 @@ def _named(
             sector = code_sector if office_sector in (None, "GOV") else office_sector
         # The gazetteer waits for _fill_countries: a later "his Russian counterpart" is text,
         # and the text wins over the gazetteer.
-        person = _Person(name=name, code=code, office=office, sector=sector)
+        person = Person(name=name, code=code, office=office, sector=sector)
         registry.append(person)
     else:
         person.office = person.office or office
@@ -169,17 +166,17 @@ def _named(
     if left.counterpart and antecedent is not None and person.code is not None:
         if antecedent.person.code is None:
             antecedent.person.not_code = person.code
-    return _Draft(
+    return Draft(
         left.start,
         mention_end,
         end - 1,
         person,
-        needs_context=bool(office or left.has_title),
+        needs_context=bool(office or left.has_title or described),
         office_in_text=bool(left.office or office) and not left.counterpart,
     )
 
 
-def _mentions(ctx: Context, drafts: list[_Draft]) -> tuple[list[ActorMention], set[int]]:
+def _mentions(ctx: Context, drafts: list[Draft]) -> tuple[list[ActorMention], set[int]]:
     """One mention per draft whose person has a country, earlier drafts first, none overlapping."""
     mentions: list[ActorMention] = []
     consumed: set[int] = set()
@@ -203,20 +200,7 @@ def _mentions(ctx: Context, drafts: list[_Draft]) -> tuple[list[ActorMention], s
     return mentions, consumed
 
 
-def _find(registry: list[_Person], name: str) -> _Person | None:
-    """The person introduced earlier under this full name, or whose surname this name ends with."""
-    key = norm(name)
-    for person in reversed(registry):
-        if norm(person.name) == key:
-            return person
-    last = key.split()[-1]
-    for person in reversed(registry):
-        if person.surname == last and (len(key.split()) == 1 or key.split()[0] in norm(person.name).split()):
-            return person
-    return None
-
-
-def _antecedent(drafts: list[_Draft], start: int) -> _Draft | None:
+def _antecedent(drafts: list[Draft], start: int) -> Draft | None:
     """The person whose counterpart this is: the latest person mentioned before ``start``."""
     earlier = [d for d in drafts if d.end <= start]
     return earlier[-1] if earlier else None
@@ -224,16 +208,16 @@ def _antecedent(drafts: list[_Draft], start: int) -> _Draft | None:
 
 def _bare_offices(
     ctx: Context,
-    registry: list[_Person],
-    drafts: list[_Draft],
+    registry: list[Person],
+    drafts: list[Draft],
     offices_by_end: dict[int, Match],
     countries_by_end: dict[int, Match],
-) -> list[_Draft]:
+) -> list[Draft]:
     """Offices without a name ("the Defence Minister said", "the minister") and nameless
     counterparts ("His Russian counterpart said"), resolved to people introduced earlier."""
     doc = ctx.doc
     taken = {i for d in drafts for i in range(d.start, d.end)}
-    out: list[_Draft] = []
+    out: list[Draft] = []
     for end, m in sorted(offices_by_end.items()):
         entry = ctx.lex.offices[m.key]
         if entry.role == "title" or not taken.isdisjoint(range(m.start, m.end)):
@@ -251,7 +235,7 @@ def _bare_offices(
             continue
         person = _latest_with_office(registry, drafts, out, start, office, code)
         if person is not None:
-            out.append(_Draft(start, end, end - 1, person, office_in_text=True))
+            out.append(Draft(start, end, end - 1, person, office_in_text=True))
             taken.update(range(start, end))
     for token in doc:
         if token.lower_ not in COUNTERPART or token.i in taken or token.tag_ == "NNS":
@@ -277,19 +261,19 @@ def _bare_offices(
                 and person.office == antecedent.person.office
                 and person is not antecedent.person
             ):
-                out.append(_Draft(start, token.i + 1, token.i, person))
+                out.append(Draft(start, token.i + 1, token.i, person))
                 break
     return out
 
 
 def _latest_with_office(
-    registry: list[_Person],
-    drafts: list[_Draft],
-    extra: list[_Draft],
+    registry: list[Person],
+    drafts: list[Draft],
+    extra: list[Draft],
     before: int,
     office: str,
     code: str | None,
-) -> _Person | None:
+) -> Person | None:
     wanted = norm(office)
     head = wanted.split()[-1]
     for d in sorted(drafts + extra, key=lambda d: d.start, reverse=True):
@@ -307,7 +291,7 @@ def _latest_with_office(
 
 
 def _fill_countries(
-    ctx: Context, registry: list[_Person], drafts: list[_Draft], report_date: dt.date | None
+    ctx: Context, registry: list[Person], drafts: list[Draft], report_date: dt.date | None
 ) -> None:
     """Rules 3-5 of the module docstring, for people whose mention gave no country."""
     counts = ctx.country_counts

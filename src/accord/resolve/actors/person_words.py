@@ -25,6 +25,7 @@ __all__ = ["COUNTERPART", "Left", "is_name_token", "name_spans", "office_words",
 COUNTERPART = frozenset({"counterpart", "counterparts"})
 _APOSTROPHE_S = frozenset({"'s", "\u2019s"})
 _DETERMINERS = frozenset({"the", "a", "an"})
+_POSTED_PREPOSITIONS = frozenset({"to", "on", "for", "at"})
 # Words before an office that are not part of its name: "Outgoing UN chief", "former minister".
 _NOT_PORTFOLIO = frozenset(
     {"the", "a", "an", "former", "outgoing", "incoming", "new", "then", "acting", "late", "ex"}
@@ -126,8 +127,11 @@ def read_left(
     elif i >= 1 and doc[i - 1].lower_ in COUNTERPART:
         left.counterpart = True
         i -= 1
-    # Nationality: "Russian", "Russia's", "UN".
-    if i >= 2 and doc[i - 1].lower_ in _APOSTROPHE_S and (i - 1) in countries_by_end:
+    # Nationality: "Russian", "Russia's", "UN"; not the body someone is posted to ("ambassador to the
+    # United Nations X" is the ambassador of the country before it: see ``descriptors``).
+    if _posted_to(doc, i, countries_by_end, orgs_by_end):
+        pass
+    elif i >= 2 and doc[i - 1].lower_ in _APOSTROPHE_S and (i - 1) in countries_by_end:
         c = countries_by_end[i - 1]
         left.code, i = ctx.country_code_of(c), c.start
     elif i in countries_by_end:
@@ -142,6 +146,17 @@ def read_left(
     if i < start and (left.office or left.counterpart or left.code or left.has_title):
         left.start = i
     return left
+
+
+def _posted_to(doc: Doc, i: int, countries_by_end: dict[int, Match], orgs_by_end: dict[int, Match]) -> bool:
+    """Whether the country or body ending at token ``i`` follows a preposition of posting ("to the UN")."""
+    match = countries_by_end.get(i) or orgs_by_end.get(i)
+    if match is None:
+        return False
+    k = match.start - 1
+    if k >= 0 and doc[k].lower_ == "the":
+        k -= 1
+    return k >= 0 and doc[k].lower_ in _POSTED_PREPOSITIONS
 
 
 def office_words(ctx: Context, m: Match) -> tuple[str, str | None, int]:
