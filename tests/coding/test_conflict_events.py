@@ -28,20 +28,25 @@ def _codes(entities) -> set[str]:
 @pytest.mark.parametrize(
     ("text", "event", "actor", "recipient"),
     [
-        # Unknown perpetrators: the victims' side is the place where the act fell; the actor stays empty.
+        # Unknown perpetrators: the victims' side is the place where the act fell; the actor is the guide's UNK.
         (
             "A suicide bomber killed 12 people and wounded 30 others at a police station in Baghdad on Tuesday.",
             "ASSAULT",
-            set(),
+            {"UNK"},
             {"IRQ"},
         ),
-        ("Both armed men were killed in Karachi.", "ASSAULT", set(), {"PAK"}),
-        ("A Thai soldier was shot dead in Bangkok on Friday.", "ASSAULT", set(), {"THA"}),
-        ("Two civilians died in the shelling of Kabul on Sunday, officials said.", "ASSAULT", set(), {"AFG"}),
+        ("Both armed men were killed in Karachi.", "ASSAULT", {"UNK"}, {"PAK"}),
+        ("A Thai soldier was shot dead in Bangkok on Friday.", "ASSAULT", {"UNK"}, {"THA"}),
+        (
+            "Two civilians died in the shelling of Kabul on Sunday, officials said.",
+            "ASSAULT",
+            {"UNK"},
+            {"AFG"},
+        ),
         (
             "A bomb exploded in a market in Baghdad on Tuesday, but no one was hurt.",
             "ASSAULT",
-            set(),
+            {"UNK"},
             {"IRQ"},
         ),
         # Named sides come from the parse.

@@ -26,6 +26,7 @@ from accord.coding.lexicon import Lexicon
 from accord.coding.mentions import index_mentions
 from accord.coding.merging import merge_duplicates, unique_ids
 from accord.coding.triggers import find_candidates
+from accord.coding.unknown import with_unknown_actor
 from accord.records import Event
 
 if TYPE_CHECKING:
@@ -78,7 +79,8 @@ def find_events_with_drops(doc: Doc, context: EventContext, lexicon: Lexicon) ->
             else:
                 trigger = trigger_of(doc, candidate.trigger_tokens)
                 dropped.append(DroppedCandidate(trigger, candidate.code.cameo, built))
-    return EventFindings(tuple(unique_ids(merge_duplicates(events))), tuple(dropped))
+    merged = [with_unknown_actor(event) for event in merge_duplicates(events)]
+    return EventFindings(tuple(unique_ids(merged)), tuple(dropped))
 
 
 def _is_sports(sentence: Span, lexicon: Lexicon) -> bool:

@@ -253,6 +253,7 @@ def _country_codes(event: Mapping[str, Any]) -> set[str]:
     loc = event.get("event_loc") or {}
     codes.add(loc.get("country_code"))
     codes.discard(None)
+    codes.discard("UNK")  # an unknown attacker names no country
     return codes
 
 
