@@ -37,7 +37,7 @@ def words(nlp, text: str) -> list[tuple[str, str]]:
         (
             "The spokesman of the African Union Desmond Orjiako said the talks failed.",
             "Desmond Orjiako",
-            "AFU",
+            "IGO",
         ),
         # An apposition after the name.
         ("Helga Lindqvist, EU envoy on the Balkan crisis, met the leaders.", "Helga Lindqvist", "EUR"),

@@ -235,7 +235,13 @@ def _load_lexicon() -> Lexicon:
     orgs: dict[str, OrgEntry] = {}
     for row in _rows("organisations.tsv"):
         variants = {row["name"], *(v for v in row["variants"].split("|") if v)}
-        entry = OrgEntry(row["name"], row["code"], row["sector"], _kind(row), frozenset(variants))
+        entry = OrgEntry(
+            row["name"],
+            reported_code(row["code"], row["sector"]),
+            row["sector"],
+            _kind(row),
+            frozenset(variants),
+        )
         for variant in variants:
             key = norm(variant)
             if key in orgs:
@@ -267,6 +273,27 @@ def _load_lexicon() -> Lexicon:
     return Lexicon(
         countries, display, places, orgs, sectors, frozenset(bare), offices, candidates, stoplist, weight
     )
+
+
+# Bodies coded by their own name in output: the United Nations and the European Union, as the PLOVER
+# manual and the annotation guide single them out. Other intergovernmental bodies are IGO, other NGOs NGO,
+# and transnational armed groups (CAMEO's IMG) REB; the body itself stays in the entity's name.
+_OWN_CODES = frozenset({"UNO", "EUR"})
+# Country codes of CAMEO (in the Phoenix people dictionary) that ISO 3166 writes otherwise.
+_ISO_FOR_CAMEO = {"TMP": "TLS", "KSV": "XKX"}
+
+
+def reported_code(code: str, sector: str) -> str:
+    """The code Accord reports for an organisation with table code ``code`` and ``sector``.
+
+    >>> reported_code("NAT", "IGO"), reported_code("UNO", "IGO"), reported_code("IMG", "REB"), reported_code("PSE", "REB")
+    ('IGO', 'UNO', 'REB', 'PSE')
+    """
+    if code in _OWN_CODES:
+        return code
+    if sector in ("IGO", "NGO"):
+        return sector
+    return "REB" if code == "IMG" else code
 
 
 def _places() -> tuple[dict[str, PlaceEntry], dict[str, tuple[PlaceEntry, ...]], dict[str, int]]:
@@ -336,7 +363,7 @@ def people() -> dict[str, tuple[PersonRole, ...]]:
         for row in _rows("people.tsv"):
             role = PersonRole(
                 row["name"],
-                row["code"],
+                reported_code(_ISO_FOR_CAMEO.get(row["code"], row["code"]), row["sector"]),
                 row["sector"] or None,
                 _date(row["valid_from"]),
                 _date(row["valid_to"]),
