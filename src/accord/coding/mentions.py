@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from accord.base.syntax import subjects_of
 from accord.coding.context import ParsedArticle
-from accord.coding.grammar import LOCATION_PREPS, MODIFIER_DEPS
+from accord.coding.grammar import LOCATION_PREPS, MODIFIER_DEPS, RELATIVE_PRONOUNS
 from accord.records import ActorMention
 
 if TYPE_CHECKING:
@@ -85,12 +85,15 @@ def mentions_for(parsed: ParsedArticle, tokens: Iterable[Token]) -> list[ActorMe
     """
     chosen: list[ActorMention] = []
     for root in tokens:
+        if root.lower_ in RELATIVE_PRONOUNS and root.head.dep_ == "relcl" and root.head.head.i != root.i:
+            # "Bush, who arrived here": the relative pronoun stands for the noun its clause describes.
+            root = root.head.head
         if root.pos_ == "PRON":
             antecedent = _antecedent(parsed, root)
             if antecedent is not None and antecedent not in chosen:
                 chosen.append(antecedent)
             continue
-        best = _mentions_below(parsed, root)
+        best = _mentions_below(parsed, root) or _mentions_below(parsed, root, described=True)
         if not best:
             continue
         lowest = min(cost for cost, _, _ in best)
@@ -100,8 +103,14 @@ def mentions_for(parsed: ParsedArticle, tokens: Iterable[Token]) -> list[ActorMe
     return chosen
 
 
-def _mentions_below(parsed: ParsedArticle, root: Token) -> list[tuple[int, int, ActorMention]]:
-    """(cost, token index, mention) for every party mention in the argument's subtree (see above)."""
+def _mentions_below(
+    parsed: ParsedArticle, root: Token, *, described: bool = False
+) -> list[tuple[int, int, ActorMention]]:
+    """(cost, token index, mention) for every party mention in the argument's subtree (see above).
+
+    ``described``: also enter the clause that describes the argument itself, when the argument names
+    nobody ("supports the role Madagascar has played", "welcomed the steps the government took"): the
+    thing is the act of whoever that clause names."""
     best: list[tuple[int, int, ActorMention]] = []
     frontier: list[tuple[int, Token]] = [(0, root)]
     seen: set[int] = set()
@@ -120,6 +129,8 @@ def _mentions_below(parsed: ParsedArticle, root: Token) -> list[tuple[int, int, 
                 step = 1
             elif child.dep_ in ("prep", "pobj"):
                 step = 2
+            elif described and tok is root and child.dep_ in ("relcl", "acl"):
+                step = 4
             elif child.dep_ in _CLAUSE_DEPS:
                 continue  # another clause: another event's actors
             else:

@@ -173,17 +173,28 @@ def _pair(
     recipients: Sequence[ActorMention],
 ) -> tuple[Entities, Entities, bool]:
     """Sides of a joint act, and whether the two act together (symmetric)."""
-    if not actor and len({e.code for e in recipient}) >= 2:
+    if not actor and len({_party(e) for e in recipient}) >= 2:
         actor, recipient = recipient, ()
-    # Joint acts: "India and Russia signed", "the India-Russia summit".
-    if not recipient and len({e.code for e in actor}) >= 2:
-        first = actor[0].code
-        return tuple(e for e in actor if e.code == first), tuple(e for e in actor if e.code != first), True
+    # Joint acts: "India and Russia signed", "the India-Russia summit", and two parties of one country
+    # ("Nepal's government and Maoist leaders began talks": NPL with NPL).
+    if not recipient and len({_party(e) for e in actor}) >= 2:
+        first = _party(actor[0])
+        return (
+            tuple(e for e in actor if _party(e) == first),
+            tuple(e for e in actor if _party(e) != first),
+            True,
+        )
     if candidate.rule.reciprocal and actor and recipient and _with_partner(candidate.clause, recipients):
         # "held a summit with Modi", "signed a pact with Russia": the two act together. A direct
         # object ("Singh meets Shoigu") keeps PLOVER's actor -> recipient direction.
         return actor, recipient, True
     return actor, recipient, False
+
+
+def _party(entity: Entity) -> tuple[str, str | None]:
+    """What makes two entities two parties: another country, or, within one country, another sector
+    (a government and rebels, police and protesters); two officials of one government are one party."""
+    return entity.code, entity.sector if entity.kind != "country" else None
 
 
 def _may_be_one_sided(candidate: Candidate) -> bool:
