@@ -35,6 +35,8 @@ if TYPE_CHECKING:
 
 __all__ = ["recode_in_context", "recode_unrealised"]
 
+_CONTENT_DEPTH = 3  # "vowed (1) it would try (2) all means to wipe out (3) the rebels"
+
 
 def recode_in_context(lexicon: Lexicon, candidate: Candidate, actor_tokens: Iterable[Token]) -> CodeInfo:
     """The candidate's code as its sentence reads it: criticism, a riot or an official complaint where the
@@ -57,6 +59,8 @@ def recode_in_context(lexicon: Lexicon, candidate: Candidate, actor_tokens: Iter
         # "Protesters clashed with police", "rioters torched cars": unarmed crowds riot (PLOVER PROTEST
         # riot); a mob that kills or lynches still assaults.
         code = lexicon.code(RIOT)
+    if code.event == "AGREE":
+        code = _intent_to_coerce(lexicon, token) or code
     support = candidate.support
     if (
         code.event == "PROTEST"
@@ -87,6 +91,25 @@ def recode_unrealised(lexicon: Lexicon, code: CodeInfo, status: Status, clause: 
         cameo = FUTURE_AGREE_BY_CONTEXT.get((cameo, context), cameo)
     future = lexicon.code(cameo)
     return replace(future, context=code.context or future.context)
+
+
+def _intent_to_coerce(lexicon: Lexicon, token: Token) -> CodeInfo | None:
+    """A vow or pledge whose content is force or coercion is a threat: "vowed to wipe out the rebels",
+    "vowed it would try all means to crush them" (PLOVER THREATEN: to express intent to use force; the
+    same as an unrealised attack), unless it is a promise to refrain ("pledged not to attack")."""
+    frontier = [(child, 1) for child in token.children]
+    while frontier:
+        content, depth = frontier.pop()
+        if content.dep_ not in ("xcomp", "ccomp") or not is_verb(content):
+            continue
+        if any(c.dep_ == "neg" for c in content.children):
+            continue
+        for rule in lexicon.rules(content.lemma_.lower(), "VERB"):
+            if rule.code is not None and rule.code.event in UNREALISED_AS_THREAT and rule.objects is None:
+                return replace(lexicon.code(UNREALISED_AS_THREAT[rule.code.event]), context=rule.code.context)
+        if depth < _CONTENT_DEPTH:
+            frontier += [(child, depth + 1) for child in content.children]
+    return None
 
 
 def _with_partitives(tokens: Iterable[Token]) -> list[Token]:
