@@ -35,7 +35,9 @@ if TYPE_CHECKING:
 
 __all__ = ["recode_in_context", "recode_unrealised"]
 
-_CONTENT_DEPTH = 3  # "vowed (1) it would try (2) all means to wipe out (3) the rebels"
+_CONTENT_DEPTH = 3  # "vowed (1) it would try (2) all means (3) to wipe out the rebels"
+# The words between a vow and what is vowed: clauses, and the objects that lead to them ("all means to").
+_CONTENT_PATH = frozenset({"xcomp", "ccomp", "dobj", "pobj", "prep", "acl"})
 
 
 def recode_in_context(lexicon: Lexicon, candidate: Candidate, actor_tokens: Iterable[Token]) -> CodeInfo:
@@ -100,13 +102,14 @@ def _intent_to_coerce(lexicon: Lexicon, token: Token) -> CodeInfo | None:
     frontier = [(child, 1) for child in token.children]
     while frontier:
         content, depth = frontier.pop()
-        if content.dep_ not in ("xcomp", "ccomp") or not is_verb(content):
+        if content.dep_ not in _CONTENT_PATH or any(c.dep_ == "neg" for c in content.children):
             continue
-        if any(c.dep_ == "neg" for c in content.children):
-            continue
-        for rule in lexicon.rules(content.lemma_.lower(), "VERB"):
-            if rule.code is not None and rule.code.event in UNREALISED_AS_THREAT and rule.objects is None:
-                return replace(lexicon.code(UNREALISED_AS_THREAT[rule.code.event]), context=rule.code.context)
+        if content.dep_ in ("xcomp", "ccomp") and is_verb(content):
+            for rule in lexicon.rules(content.lemma_.lower(), "VERB"):
+                if rule.code is not None and rule.code.event in UNREALISED_AS_THREAT and rule.objects is None:
+                    return replace(
+                        lexicon.code(UNREALISED_AS_THREAT[rule.code.event]), context=rule.code.context
+                    )
         if depth < _CONTENT_DEPTH:
             frontier += [(child, depth + 1) for child in content.children]
     return None

@@ -23,7 +23,9 @@ from accord.coding.context import Candidate, ParsedArticle, PreviousSides
 from accord.coding.drops import DropReason
 from accord.coding.grammar import OBJECT_DEPS
 from accord.coding.mentions import mentions_for, nearest_mentions
-from accord.coding.unnamed_sides import unnamed_sides
+from accord.coding.pairs import dual_parties
+from accord.coding.unknown import unknown_actor
+from accord.coding.unnamed_sides import arresting_authority, unnamed_sides
 from accord.records import ActorMention, Entity
 
 if TYPE_CHECKING:
@@ -63,6 +65,11 @@ def find_sides(
     actors, recipients, guesses = found
     actor, recipient, place_target = _entities(parsed, candidate, actors, recipients)
     actor, recipient, symmetric = _pair(candidate, actor, recipient, recipients)
+    if not actor:
+        # "the two countries have signed ...": the two parties named before.
+        pair = dual_parties(parsed, actor_tokens, previous)
+        if pair is not None:
+            actor, recipient, symmetric = pair[0], recipient or pair[1], not recipient
     inherited = False
     if (
         (not actor or not recipient)
@@ -76,7 +83,16 @@ def find_sides(
         place = location_in(parsed, candidate.clause)
         locations = parsed.context.locations
         filled = unnamed_sides(
-            candidate.code.event, actor, recipient, actor_tokens, place, locations, sentence
+            candidate.code.event,
+            actor,
+            recipient,
+            actor_tokens,
+            place,
+            locations,
+            sentence,
+            authority=arresting_authority(
+                candidate.clause, place, parsed.default_location, unknown_actor(parsed, candidate)
+            ),
         )
         if filled is None:
             return "unattributed_accident"

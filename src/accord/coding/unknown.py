@@ -10,12 +10,32 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from accord.coding.context import Candidate, ParsedArticle
 from accord.records import Entity, Event
 
-__all__ = ["UNKNOWN_CODE", "with_unknown_actor"]
+__all__ = ["UNKNOWN_CODE", "unknown_actor", "with_unknown_actor"]
 
 UNKNOWN_CODE = "UNK"
 _UNKNOWN_AUTHOR_TYPES = frozenset({"ASSAULT"})
+
+
+def unknown_actor(parsed: ParsedArticle, candidate: Candidate) -> Entity:
+    """An ``UNK`` entity whose evidence is the candidate's trigger words."""
+    tokens = candidate.trigger_tokens
+    start = min(t.idx for t in tokens)
+    end = max(t.idx + len(t.text) for t in tokens)
+    return _unknown(parsed.doc.text[start:end], start, end)
+
+
+def _unknown(text: str, start: int, end: int) -> Entity:
+    return Entity(
+        entity_text=text,
+        name="unknown (not named in the text)",
+        code=UNKNOWN_CODE,
+        kind="group",
+        start=start,
+        end=end,
+    )
 
 
 def with_unknown_actor(event: Event) -> Event:
@@ -25,12 +45,5 @@ def with_unknown_actor(event: Event) -> Event:
     """
     if event.actor or not event.recipient or event.event not in _UNKNOWN_AUTHOR_TYPES:
         return event
-    unknown = Entity(
-        entity_text=event.trigger.text,
-        name="unknown (not named in the text)",
-        code=UNKNOWN_CODE,
-        kind="group",
-        start=event.trigger.start,
-        end=event.trigger.end,
-    )
+    unknown = _unknown(event.trigger.text, event.trigger.start, event.trigger.end)
     return replace(event, actor=(unknown,))

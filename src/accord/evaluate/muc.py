@@ -13,8 +13,8 @@ for "on or before D", alternatives separated by ``/``), 3 location (country firs
 PLOVER by ``data/muc_types.tsv``), 21 and 24 human-target numbers. ``MESSAGE: TEMPLATE n (OPTIONAL)``
 marks optional templates.
 
-**Matching.** The system's events of the types the mapping reaches (ASSAULT, COERCE, PROTEST) are
-first merged per message when they share type, date and country (several mentions of one incident
+**Matching.** The system's events of the types the mapping reaches (ASSAULT, COERCE, PROTEST), less
+arrests (CAMEO 173: the authorities' act, no MUC incident type), are first merged per message when they share type, date and country (several mentions of one incident
 fill one template). A merged event matches a template when all three agree:
 
 - type: the event's type is one the template's type maps to;
@@ -284,11 +284,16 @@ def _matches(event: Mapping[str, Any], template: MucTemplate) -> bool:
     return template.countries is None or bool(template.countries & _country_codes(event))
 
 
+# CAMEO 173, arrest or detain: the authorities' act, never a MUC incident (the templates record terrorist
+# acts; ROBBERY's COERCE is seizing property, 1711, and a forced stoppage coercion by an armed group).
+_ARREST = "173"
+
+
 def _merge(events: Sequence[Mapping[str, Any]], relevant: set[str]) -> list[dict[str, Any]]:
     """Merge a message's relevant events that share type, date and country set."""
     merged: dict[tuple[Any, ...], dict[str, Any]] = {}
     for event in events:
-        if event["event"] not in relevant:
+        if event["event"] not in relevant or str(event.get("cameo", "")).startswith(_ARREST):
             continue
         key = (event["event"], event.get("date"), frozenset(_country_codes(event)))
         if key in merged:

@@ -80,6 +80,11 @@ def find_matches(doc: Doc, lex: Lexicon) -> list[Match]:
     return found
 
 
+_GEOGRAPHIC_NOUNS = frozenset(
+    {"Ocean", "Sea", "Gulf", "Strait", "Straits", "Peninsula", "Subcontinent", "Basin", "Plateau", "Desert"}
+)
+
+
 def _country_believed(doc: Doc, span: Span, key: str, lex: Lexicon) -> bool:
     """Whether a country phrase names the country here (not a person, a verb or a stance)."""
     form = lex.countries.get(key)
@@ -94,6 +99,10 @@ def _country_believed(doc: Doc, span: Span, key: str, lex: Lexicon) -> bool:
         return False
     # "IS" the verb in a headline.
     if span[0].pos_ == "AUX":
+        return False
+    # "the Indian Ocean", "the South China Sea", "the Arabian Gulf": a sea or a land named after a
+    # country is a place, not the country.
+    if end < len(doc) and doc[end].text in _GEOGRAPHIC_NOUNS:
         return False
     # "pro-Syrian", "anti-American": a stance, not a party.
     return not (start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in ("pro", "anti"))
