@@ -71,3 +71,9 @@ def test_attachment_article_location_is_the_most_named_country():
     ]
     assert article_location(places) == places[0]
     assert article_location([]) is None
+
+
+def test_attachment_event_noun_subject_shares_its_verbs_date(code):
+    text = "The meeting between Sudan and Chad on Tuesday agreed to reopen the border."
+    meetings = [e for e in code(text, "2006-12-22") if e["trigger"]["text"] == "meeting"]
+    assert meetings and meetings[0]["date"] == "2006-12-19"

@@ -70,6 +70,14 @@ def time_owners(
     """
     doc = parsed.doc
     clause_of = {c.clause.i: c.token.i for c in candidates}
+    # An event noun owns the date phrase inside its own phrase ("the meeting ... on Thursday evening").
+    clause_of.update({c.token.i: c.token.i for c in candidates if not is_verb(c.token)})
+    # An event noun that is its verb's subject shares the verb's date: "the meeting on Thursday agreed"
+    # (the parse often hangs the date on the verb).
+    noun_subjects: dict[int, list[int]] = {}
+    for c in candidates:
+        if not is_verb(c.token) and c.token.dep_ in ("nsubj", "nsubjpass"):
+            noun_subjects.setdefault(c.token.head.i, []).append(c.token.i)
     owners: dict[int, list[TimeExpression]] = {}
     for time in parsed.context.times:
         if not sentence.start_char <= time.start < sentence.end_char:
@@ -82,6 +90,8 @@ def time_owners(
             node = node.head
         if node.i in clause_of:
             owners.setdefault(clause_of[node.i], []).append(time)
+            for noun in noun_subjects.get(node.i, []):
+                owners.setdefault(noun, []).append(time)
             if not is_verb(node):
                 # "killed in Thursday's bombings": the bombings' date is the killing's too.
                 for ancestor in node.ancestors:

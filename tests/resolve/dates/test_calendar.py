@@ -82,3 +82,16 @@ def test_calendar_easter_sunday(year, expected):
 )
 def test_calendar_holiday_date_follows_its_rule(rule, year, expected):
     assert holiday_date(rule, year) == expected
+
+
+def test_dates_in_n_years_after_a_superlative_is_a_period():
+    import datetime as dt
+
+    from accord.resolve.dates import find_time_expressions
+
+    found = find_time_expressions(
+        "It will be the first visit by a Brazilian leader in twelve years.", dt.date(2006, 11, 7)
+    )
+    assert [(t.text, t.timex, t.date) for t in found] == [("twelve years", "P12Y", None)]
+    ahead = find_time_expressions("The talks will resume in two weeks.", dt.date(2006, 11, 7))
+    assert [t.date for t in ahead] == ["2006-11-20"]

@@ -171,6 +171,13 @@ def _counted_value(report: dt.date, unit: str, n: int) -> tuple[TimexType, str] 
     return None
 
 
+# "the first ... in", "the biggest ... in", "the only ... in": the phrase after "in" is a period, not a day ahead.
+_SUPERLATIVE_BEFORE = re.compile(
+    r"\b(?:first|last|only|highest|lowest|biggest|largest|worst|best|deadliest|longest)\b[^.,;:]{0,60}\s$",
+    re.IGNORECASE,
+)
+
+
 def in_future(m: re.Match[str], ctx: Context) -> Candidate | None:
     """'(will ...) in three days' / 'in two weeks' time' -> the day/week/month/year it lands on."""
     lex = ctx.lexicon
@@ -179,6 +186,8 @@ def in_future(m: re.Match[str], ctx: Context) -> Candidate | None:
         return None
     if not m["time"] and ctx.tense(m.start(), m.end()) != "future":
         return None
+    if _SUPERLATIVE_BEFORE.search(ctx.text, max(0, m.start() - 80), m.start()):
+        return None  # "the first visit by a Chinese leader in ten years": a period looked back on
     unit = lex.units[m["unit"].lower()]
     if unit not in ("D", "W", "M", "Y"):
         return None
