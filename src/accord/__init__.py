@@ -29,6 +29,7 @@ from accord.records import (
 if TYPE_CHECKING:
     from accord.engines import IngestReport
     from accord.engines import ingest as ingest_files
+    from accord.explain import ArticleExplanation
     from accord.store import Database
 
 __version__ = "0.1.0"
@@ -44,6 +45,7 @@ __all__ = [
     "Quantity",
     "Reject",
     "TimeExpression",
+    "explain",
     "extract",
     "ingest_files",
 ]
@@ -52,6 +54,14 @@ __all__ = [
 def extract(text: str, date: str | dt.date, *, article_id: str | None = None) -> list[dict[str, Any]]:
     """Events in ``text`` reported on ``date`` (``YYYY-MM-DD`` or a date), as contract dicts."""
     from accord.pipeline import extract as run
+
+    return run(text, date, article_id=article_id)
+
+
+def explain(text: str, date: str | dt.date, *, article_id: str | None = None) -> ArticleExplanation:
+    """Why Accord codes ``text`` as it does: each event's lexicon row, sides, date and status, and each
+    dropped candidate with its reason (``accord.explain.ArticleExplanation``; ``.to_text()``, ``.to_dict()``)."""
+    from accord.explain import explain as run
 
     return run(text, date, article_id=article_id)
 

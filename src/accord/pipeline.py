@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from accord.base.ids import article_id_for_text
-from accord.coding import EventContext, find_events
+from accord.coding import EventContext, EventFindings, find_events_with_drops
 from accord.coding.lexicon import Lexicon, load_lexicon
 from accord.records import Article, ArticleResult, Entity, Quantity
 from accord.resolve.actors import resolve_actors_and_places
@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-__all__ = ["Extractor", "analyse_doc", "extract"]
+__all__ = ["Extractor", "analyse_doc", "analyse_doc_explained", "default_extractor", "extract"]
 
 
 class Extractor:
@@ -68,6 +68,11 @@ class Extractor:
     def extract_article(self, article: Article) -> ArticleResult:
         return analyse_doc(self.nlp(article.text), article, self.lexicon)
 
+    def explain_article(self, article: Article) -> tuple[ArticleResult, EventFindings]:
+        """The article's result with the coder's findings: each event's explanation and each dropped
+        candidate with its reason (``accord explain``)."""
+        return analyse_doc_explained(self.nlp(article.text), article, self.lexicon)
+
     def extract_articles(self, articles: Iterable[Article]) -> Iterator[ArticleResult]:
         """Parse articles in batches and yield one result per article, in input order."""
         pairs = ((article.text, article) for article in articles)
@@ -85,6 +90,13 @@ class Extractor:
 
 def analyse_doc(doc: Doc, article: Article, lexicon: Lexicon) -> ArticleResult:
     """Run the resolvers and the event finder on one parsed article."""
+    return analyse_doc_explained(doc, article, lexicon)[0]
+
+
+def analyse_doc_explained(
+    doc: Doc, article: Article, lexicon: Lexicon
+) -> tuple[ArticleResult, EventFindings]:
+    """``analyse_doc`` with the event finder's findings (explanations and dropped candidates)."""
     text = article.text
     times = find_time_expressions(text, article.date)
     amounts = find_amounts(text)  # one scan for money and quantities
@@ -103,15 +115,16 @@ def analyse_doc(doc: Doc, article: Article, lexicon: Lexicon) -> ArticleResult:
         locations=actors.locations,
         dateline=actors.dateline,
     )
-    events = find_events(doc, context, lexicon)
-    return ArticleResult(
+    findings = find_events_with_drops(doc, context, lexicon)
+    result = ArticleResult(
         article=article,
-        events=tuple(events),
+        events=findings.events,
         entities=tuple(m.entity for m in mentions),
         times=tuple(times),
         quantities=tuple(quantities),
         money=tuple(money),
     )
+    return result, findings
 
 
 def _overlaps(found: Quantity | Entity, spans: list[tuple[int, int]]) -> bool:
@@ -119,7 +132,8 @@ def _overlaps(found: Quantity | Entity, spans: list[tuple[int, int]]) -> bool:
 
 
 @functools.lru_cache(maxsize=1)
-def _default_extractor() -> Extractor:
+def default_extractor() -> Extractor:
+    """The process's shared extractor (the model loads on its first use)."""
     return Extractor()
 
 
@@ -132,5 +146,5 @@ def extract(text: str, date: str | dt.date, *, article_id: str | None = None) ->
     """
     report_date = dt.date.fromisoformat(date) if isinstance(date, str) else date
     article = Article(id=article_id or article_id_for_text(text), date=report_date, text=text)
-    result = _default_extractor().extract_article(article)
+    result = default_extractor().extract_article(article)
     return [event.to_dict() for event in result.events]

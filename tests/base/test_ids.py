@@ -31,7 +31,7 @@ def test_ids_stdin_ingest_and_extract_agree(nlp, monkeypatch):
 
     import accord.pipeline as pipeline
 
-    monkeypatch.setattr(pipeline, "_default_extractor", lambda: Extractor(nlp))
+    monkeypatch.setattr(pipeline, "default_extractor", lambda: Extractor(nlp))
     events = pipeline.extract(TEXT, "2021-12-06")
     assert events, "the sentence names a signing: at least one event"
     assert {event["article_id"] for event in events} == {read.id}

@@ -10,8 +10,7 @@ import datetime as dt
 
 import pytest
 
-import accord.pipeline
-from accord.coding import EventFindings, find_events, find_events_with_drops
+from accord.coding import EventFindings
 from accord.coding.drops import DROP_REASONS, DroppedCandidate
 from accord.pipeline import Extractor
 from accord.records import Article, Trigger
@@ -23,22 +22,14 @@ def extractor(nlp):
 
 
 @pytest.fixture
-def findings(extractor, monkeypatch):
-    """A function: text -> the finder's ``EventFindings`` for it (and checks they agree with ``find_events``)."""
-    kept: list[EventFindings] = []
-
-    def spy(doc, context, lexicon):
-        found = find_events_with_drops(doc, context, lexicon)
-        assert list(found.events) == find_events(doc, context, lexicon)
-        kept.append(found)
-        return list(found.events)
-
-    monkeypatch.setattr(accord.pipeline, "find_events", spy)
+def findings(extractor):
+    """A function: text -> the finder's ``EventFindings`` for it (checked against the plain result)."""
 
     def run(text: str, date: str = "2006-11-20") -> EventFindings:
-        result = extractor.extract_article(Article(id="t", date=dt.date.fromisoformat(date), text=text))
-        [found] = kept[-1:]
-        assert result.events == found.events
+        article = Article(id="t", date=dt.date.fromisoformat(date), text=text)
+        result, found = extractor.explain_article(article)
+        assert result.events == found.events == extractor.extract_article(article).events
+        assert [x.event_id for x in found.explanations] == [e.id for e in found.events]
         return found
 
     return run

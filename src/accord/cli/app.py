@@ -14,6 +14,7 @@ from typing import Any
 import click
 
 from accord.cli.evaluate import evaluate
+from accord.cli.explain import explain
 from accord.cli.extract import extract, ingest
 from accord.cli.query import article, events
 from accord.cli.serve import serve
@@ -73,7 +74,7 @@ def main() -> None:
     """Accord: dated news reports in, coded international events (PLOVER/CAMEO) out."""
 
 
-for _command in (extract, ingest, events, article, serve, evaluate):
+for _command in (extract, ingest, events, article, explain, serve, evaluate):
     main.add_command(_command)
 
 

@@ -8,7 +8,7 @@ confidence.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from accord.base.ids import event_id
 from accord.base.syntax import is_purpose_infinitive
@@ -19,9 +19,10 @@ from accord.coding.casualties.words import DEATH_WORDS
 from accord.coding.confidence import event_confidence
 from accord.coding.context import Candidate, ParsedArticle, PreviousSides
 from accord.coding.drops import DropReason
+from accord.coding.explain import MentionExplanation, explain_mention
 from accord.coding.recoding import recode_in_context, recode_unrealised
 from accord.coding.sides import Sides, find_sides
-from accord.coding.status import find_status
+from accord.coding.status import status_with_reason
 from accord.records import Event, TimeExpression, Trigger
 
 if TYPE_CHECKING:
@@ -29,7 +30,14 @@ if TYPE_CHECKING:
 
     from spacy.tokens import Doc, Span, Token
 
-__all__ = ["build_event", "trigger_of"]
+__all__ = ["Built", "build_event", "trigger_of"]
+
+
+class Built(NamedTuple):
+    """A built event and why it came out as it did."""
+
+    event: Event
+    explanation: MentionExplanation
 
 
 def build_event(
@@ -39,8 +47,8 @@ def build_event(
     sentence_index: int,
     previous: PreviousSides | None,
     owners: dict[int, list[TimeExpression]],
-) -> Event | DropReason:
-    """The event a candidate states, or why it states none (see ``drops.DROP_REASONS``).
+) -> Built | DropReason:
+    """The event a candidate states (with its explanation), or why it states none (``drops.DROP_REASONS``).
 
     ``sentence`` holds the candidate and is the ``sentence_index``-th of the article; ``previous`` are the
     sides of the last event built (a later one may inherit them); ``owners`` maps trigger token indexes to
@@ -69,7 +77,7 @@ def build_event(
     if is_purpose_infinitive(candidate.clause) and code.event != "PROTEST":
         # "units raised to fight Isis": an aim, not an act. People who "gathered to protest" did.
         return "purpose"
-    return _assemble(parsed, candidate, sentence, time, sides, actor_tokens)
+    return _assemble(parsed, candidate, sentence, time, sides, (actor_tokens, recipient_tokens))
 
 
 def trigger_of(doc: Doc, tokens: Sequence[Token]) -> Trigger:
@@ -85,11 +93,11 @@ def _assemble(
     sentence: Span,
     time: TimeExpression | None,
     sides: Sides,
-    actor_tokens: Sequence[Token],
-) -> Event:
+    arguments: tuple[Sequence[Token], Sequence[Token]],
+) -> Built:
     lexicon, article, token = parsed.lexicon, parsed.article, candidate.token
-    code = recode_in_context(lexicon, candidate, actor_tokens)
-    status = find_status(
+    code = recode_in_context(lexicon, candidate, arguments[0])
+    status, status_reason = status_with_reason(
         candidate.speaker or token,
         candidate.support,
         time,
@@ -100,7 +108,7 @@ def _assemble(
     date, precision, enddate = date_fields(article.date, time)
     text_start = sentence.start_char
     text = parsed.doc.text[text_start : sentence.end_char].rstrip()
-    return Event(
+    event = Event(
         id=event_id(article.id, token.idx, code.cameo),
         article_id=article.id,
         date=date,
@@ -127,3 +135,4 @@ def _assemble(
         confidence=event_confidence(sides.guesses),
         date_evidence=time,
     )
+    return Built(event, explain_mention(parsed, candidate, event, sides, time, status_reason, arguments))

@@ -47,8 +47,18 @@ class DroppedCandidate:
     trigger: Trigger
     cameo: str
     reason: DropReason
+    rule: str = ""  # the lexicon row the trigger matched: "triggers.tsv:12"
 
     def describe(self) -> str:
         """One line: the trigger, its offsets, the code and the reason in words."""
         where = f"{self.trigger.start}-{self.trigger.end}"
         return f"{self.trigger.text!r} ({where}, CAMEO {self.cameo}): {DROP_REASONS[self.reason]}"
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "trigger": {"text": self.trigger.text, "start": self.trigger.start, "end": self.trigger.end},
+            "cameo": self.cameo,
+            "rule": self.rule,
+            "reason": self.reason,
+            "why": DROP_REASONS[self.reason],
+        }

@@ -19,12 +19,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from accord.coding.attachment import article_location, time_owners, time_tokens
-from accord.coding.build import build_event, trigger_of
+from accord.coding.build import Built, build_event, trigger_of
 from accord.coding.context import EventContext, ParsedArticle, PreviousSides
 from accord.coding.drops import DroppedCandidate
+from accord.coding.explain import EventExplanation, MentionExplanation, unknown_actor_reason
 from accord.coding.lexicon import Lexicon
 from accord.coding.mentions import index_mentions
-from accord.coding.merging import merge_duplicates, unique_ids
+from accord.coding.merging import merge_mentions, unique_ids
 from accord.coding.triggers import find_candidates
 from accord.coding.unknown import with_unknown_actor
 from accord.records import Event
@@ -32,17 +33,19 @@ from accord.records import Event
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
-__all__ = ["EventFindings", "find_events", "find_events_with_drops"]
+__all__ = ["EventFindings", "describe_event", "find_events", "find_events_with_drops"]
 
 _SCORE = re.compile(r"\b\d{1,3}-\d{1,3}\b")
 
 
 @dataclass(frozen=True)
 class EventFindings:
-    """The events of one article, and the candidate triggers that gave none, in text order."""
+    """The events of one article, the candidate triggers that gave none, and why each event came out as
+    it did (one explanation per event, in the same order), in text order."""
 
     events: tuple[Event, ...]
     dropped: tuple[DroppedCandidate, ...]
+    explanations: tuple[EventExplanation, ...] = ()
 
 
 def find_events(doc: Doc, context: EventContext, lexicon: Lexicon) -> list[Event]:
@@ -64,6 +67,7 @@ def find_events_with_drops(doc: Doc, context: EventContext, lexicon: Lexicon) ->
         default_location=context.dateline or article_location(context.locations),
     )
     events: list[Event] = []
+    why: dict[int, MentionExplanation] = {}
     dropped: list[DroppedCandidate] = []
     previous: PreviousSides | None = None
     for sentence_index, sentence in enumerate(_sentences(doc)):
@@ -73,14 +77,31 @@ def find_events_with_drops(doc: Doc, context: EventContext, lexicon: Lexicon) ->
         owners = time_owners(parsed, sentence, candidates)
         for candidate in candidates:
             built = build_event(parsed, candidate, sentence, sentence_index, previous, owners)
-            if isinstance(built, Event):
-                events.append(built)
-                previous = PreviousSides(built.actor, built.recipient, sentence_index)
+            if isinstance(built, Built):
+                events.append(built.event)
+                why[id(built.event)] = built.explanation
+                previous = PreviousSides(built.event.actor, built.event.recipient, sentence_index)
             else:
                 trigger = trigger_of(doc, candidate.trigger_tokens)
-                dropped.append(DroppedCandidate(trigger, candidate.code.cameo, built))
-    merged = [with_unknown_actor(event) for event in merge_duplicates(events)]
-    return EventFindings(tuple(unique_ids(merged)), tuple(dropped))
+                dropped.append(DroppedCandidate(trigger, candidate.code.cameo, built, candidate.rule.origin))
+    groups = [(with_unknown_actor(event), members) for event, members in merge_mentions(events)]
+    final = unique_ids([event for event, _ in groups])
+    explanations = tuple(
+        EventExplanation(
+            event.id, describe_event(event), tuple(unknown_actor_reason(why[id(m)], event) for m in members)
+        )
+        for event, (_, members) in zip(final, groups, strict=True)
+    )
+    return EventFindings(tuple(final), tuple(dropped), explanations)
+
+
+def describe_event(event: Event) -> str:
+    """One line: type, code, sides, date and status."""
+    joint = "<->" if event.symmetric else "->"
+    actors = "+".join(sorted({e.code for e in event.actor})) or "-"
+    recipients = "+".join(sorted({e.code for e in event.recipient})) or "-"
+    span = f"..{event.enddate}" if event.enddate else ""
+    return f"{event.event} {event.cameo} {actors} {joint} {recipients} {event.date}{span} {event.status}"
 
 
 def _is_sports(sentence: Span, lexicon: Lexicon) -> bool:

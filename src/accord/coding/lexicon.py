@@ -56,6 +56,8 @@ class TriggerRule:
     reciprocal: bool = False  # the sides act together ("meet with", "sign with")
     destination: bool = False  # the recipient is where the actor went ("visit India")
     transitive: bool = False  # needs a recipient in the parse (an object or a recipient preposition)
+    origin: str = ""  # where the row is: "triggers.tsv:12"
+    object_text: str = "*"  # the object column as written ("@AGREEMENT")
 
     @property
     def blocked(self) -> bool:
@@ -205,6 +207,8 @@ def _trigger_rule(
         reciprocal="reciprocal" in flags,
         destination="dest" in flags,
         transitive="transitive" in flags,
+        origin=f"{row.origin}:{row.line}",
+        object_text=row["object"],
     )
 
 

@@ -7,7 +7,7 @@ from dataclasses import replace
 from accord.coding.confidence import merged_confidence
 from accord.records import Entity, Event
 
-__all__ = ["merge_duplicates", "unique_ids"]
+__all__ = ["merge_duplicates", "merge_mentions", "unique_ids"]
 
 
 def merge_duplicates(events: list[Event]) -> list[Event]:
@@ -17,9 +17,14 @@ def merge_duplicates(events: list[Event]) -> list[Event]:
     span are one event reported twice. Within one sentence, the same type on the same date with sides
     that agree where both are known ("opened fire on a funeral ..., wounding two") is one event too.
     """
-    merged: dict[tuple[object, ...], Event] = {}
+    return [event for event, _ in merge_mentions(events)]
+
+
+def merge_mentions(events: list[Event]) -> list[tuple[Event, list[Event]]]:
+    """``merge_duplicates`` with, for each event, the mentions merged into it (in text order)."""
+    merged: dict[tuple[object, ...], tuple[Event, list[Event]]] = {}
     order: list[tuple[object, ...]] = []
-    for event in _merge_within_sentences(events):
+    for event, members in _merge_within_sentences(events):
         actor_codes = frozenset(e.code for e in event.actor)
         recipient_codes = frozenset(e.code for e in event.recipient)
         # Cooperation is reported from either side's point of view; conflict keeps its direction.
@@ -31,11 +36,11 @@ def merge_duplicates(events: list[Event]) -> list[Event]:
         key = (event.event, sides, event.date, event.enddate, event.status == "negated")
         kept = merged.get(key)
         if kept is None:
-            merged[key] = event
+            merged[key] = (event, list(members))
             order.append(key)
         else:
-            merged[key] = _combine(kept, event)
-    return sorted((merged[key] for key in order), key=lambda e: e.trigger.start)
+            merged[key] = (_combine(kept[0], event), kept[1] + members)
+    return sorted((merged[key] for key in order), key=lambda pair: pair[0].trigger.start)
 
 
 def unique_ids(events: list[Event]) -> list[Event]:
@@ -50,10 +55,10 @@ def unique_ids(events: list[Event]) -> list[Event]:
     return unique
 
 
-def _merge_within_sentences(events: list[Event]) -> list[Event]:
-    result: list[Event] = []
+def _merge_within_sentences(events: list[Event]) -> list[tuple[Event, list[Event]]]:
+    result: list[tuple[Event, list[Event]]] = []
     for event in events:
-        for index, kept in enumerate(result):
+        for index, (kept, members) in enumerate(result):
             if (
                 kept.text_start == event.text_start
                 and kept.event == event.event
@@ -62,10 +67,10 @@ def _merge_within_sentences(events: list[Event]) -> list[Event]:
                 and _agree(kept.actor, event.actor)
                 and _agree(kept.recipient, event.recipient)
             ):
-                result[index] = _combine(kept, event)
+                result[index] = (_combine(kept, event), [*members, event])
                 break
         else:
-            result.append(event)
+            result.append((event, [event]))
     return result
 
 

@@ -18,7 +18,7 @@ from accord.records import TimeExpression
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["find_status", "is_counterfactual"]
+__all__ = ["find_status", "is_counterfactual", "status_with_reason"]
 
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 _HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "can", "must", "'d"})
@@ -101,19 +101,41 @@ def find_status(
     ``future_reporting_verbs`` are the verbs after which "would" is the future of the past ("announced that
     Italy would withdraw"), from the lexicon's FUTURE_REPORTING_VERB class.
     """
+    return status_with_reason(
+        trigger, support, time, report_date, future_reporting_verbs=future_reporting_verbs
+    )[0]
+
+
+def status_with_reason(
+    trigger: Token,
+    support: Token | None,
+    time: TimeExpression | None,
+    report_date: dt.date,
+    *,
+    future_reporting_verbs: frozenset[str],
+) -> tuple[Status, str]:
+    """``find_status`` with the words that decided it, for ``accord explain``."""
     verb = support or trigger
     governors = _governors(verb)
     chain = [verb, *(g for g, _ in governors)]
     controllers = {g.i for g, controls in governors if controls}
     if _denied(trigger, support, chain, controllers):
-        return "negated"
+        return "negated", f"negated or refused: '{_words(chain[:2])}'"
     mood = _mood_of_chain(chain, controllers, future_reporting_verbs) or _mood_of_noun_head(trigger, support)
     if mood is not None:
-        return mood
+        return mood, f"{mood}: the verb chain '{_words(chain[:2])}' with its auxiliaries and governors"
     if time is not None and time.date is not None and time.timex_type != "SET":
         if time.date > report_date.isoformat()[: len(time.date)]:
-            return "planned"
-    return "occurred"
+            return "planned", f"planned: its date '{time.text}' comes after the report date"
+    return "occurred", "occurred: no negation, future, condition or later date"
+
+
+def _words(tokens: list[Token]) -> str:
+    """The words of a verb chain with their auxiliaries and negations, in text order."""
+    found = {t.i: t.text for t in tokens}
+    for token in tokens:
+        found.update({c.i: c.text for c in token.children if c.dep_ in ("aux", "auxpass", "neg", "mark")})
+    return " ".join(text for _, text in sorted(found.items()))
 
 
 def _denied(trigger: Token, support: Token | None, chain: list[Token], controllers: set[int]) -> bool:
