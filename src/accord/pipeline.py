@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from accord.base.ids import article_id_for_text
 from accord.coding import EventContext, find_events
 from accord.coding.lexicon import Lexicon, load_lexicon
+from accord.facts import find_facts
 from accord.records import Article, ArticleResult, Entity, Quantity
 from accord.resolve.actors import resolve_actors_and_places
 from accord.resolve.dates import find_time_expressions
@@ -84,7 +85,8 @@ class Extractor:
 
 
 def analyse_doc(doc: Doc, article: Article, lexicon: Lexicon) -> ArticleResult:
-    """Run the resolvers and the event finder on one parsed article."""
+    """Run the resolvers, the event finder and the finder of agreements, deals and meetings on one
+    parsed article."""
     text = article.text
     times = find_time_expressions(text, article.date)
     amounts = find_amounts(text)  # one scan for money and quantities
@@ -104,6 +106,7 @@ def analyse_doc(doc: Doc, article: Article, lexicon: Lexicon) -> ArticleResult:
         dateline=actors.dateline,
     )
     events = find_events(doc, context, lexicon)
+    facts = find_facts(doc, context, events, lexicon)  # agreements, deals and meetings; events unchanged
     return ArticleResult(
         article=article,
         events=tuple(events),
@@ -111,6 +114,9 @@ def analyse_doc(doc: Doc, article: Article, lexicon: Lexicon) -> ArticleResult:
         times=tuple(times),
         quantities=tuple(quantities),
         money=tuple(money),
+        agreements=facts.agreements,
+        deals=facts.deals,
+        meetings=facts.meetings,
     )
 
 

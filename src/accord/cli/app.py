@@ -16,6 +16,7 @@ import click
 from accord.cli.evaluate import evaluate
 from accord.cli.extract import extract, ingest
 from accord.cli.query import article, events
+from accord.cli.records import agreements, deals, meetings
 from accord.cli.serve import serve
 from accord.errors import AccordError
 
@@ -73,7 +74,7 @@ def main() -> None:
     """Accord: dated news reports in, coded international events (PLOVER/CAMEO) out."""
 
 
-for _command in (extract, ingest, events, article, serve, evaluate):
+for _command in (extract, ingest, events, article, agreements, deals, meetings, serve, evaluate):
     main.add_command(_command)
 
 
