@@ -64,7 +64,11 @@ def build_agreement(
     action, action_reading, action_token = _action(context, group)
     times = [_own_time(r, action) for r in ([action_reading] if action_reading else [])]
     times += [_own_time(r, action) for r in group.readings]
-    dates = date_fields(context, times, events)
+    exclude = []
+    if group.earlier is not None:
+        subtree = list(group.earlier.reading.mention.head.subtree)
+        exclude.append((subtree[0].idx, subtree[-1].idx + len(subtree[-1].text)))
+    dates = date_fields(context, times, events, exclude=exclude)
     signatories, parties = people_and_parties(
         e for r in group.readings for e in (*r.actors, *r.partners, *r.named)
     )

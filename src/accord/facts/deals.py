@@ -84,7 +84,8 @@ def build_deal(context: FactContext, group: RecordGroup, events: Sequence[Event]
 def _kind(context: FactContext, group: RecordGroup) -> DealKind:
     words = context.words
     kinds = [r.mention.kind for r in group.readings if r.mention.record_type == "deal"]
-    if "arms_transfer" in kinds:
+    lemmas = {t.lemma_.lower() for r in group.readings for t in (*r.mention.tokens(), *_object_words(r, ()))}
+    if "arms_transfer" in kinds or (lemmas & words.arms_words and not set(kinds) & {"loan", "investment"}):
         return "arms_transfer"
     own = [
         r.mention.kind
@@ -114,7 +115,7 @@ def _sides(
             by = partner_tokens([head], frozenset({"by"}))
             (buyer if buys == "buyer" else seller).extend(entities_for(parsed, by))
             governor = mention.governor
-            if governor is not None and governor.relation == "object":
+            if governor is not None and governor.relation == "object" and kind in ("loan", "investment"):
                 side = lookup_verb(governor.verb, "object", words.deal_side_verbs)
                 if side is not None:
                     (buyer if side == "buyer" else seller).extend(reading.actors)

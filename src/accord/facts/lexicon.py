@@ -16,6 +16,7 @@ import functools
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, cast
 
 from accord.base.tsv import TsvRow, data_file, read_tsv
@@ -126,11 +127,13 @@ _WORD_SETS += ("collective", "definite", "vague_modifier", "named_only", "not_a_
 _OTHER = ("deal_verb", "deal_side_verb", "ordinal", "recurrence")
 
 
-@functools.lru_cache(maxsize=1)
-def load_fact_words() -> FactWords:
-    """Read ``data/fact_words.tsv`` into ``FactWords``; ``DataFileError`` for a malformed row, an unknown
-    class or a value outside the vocabulary of its class."""
-    rows = read_tsv(data_file("accord.facts", "fact_words.tsv"), required=("class", "word", "value"))
+@functools.lru_cache(maxsize=2)
+def load_fact_words(source: Path | None = None) -> FactWords:
+    """Read ``source`` (default the package's ``data/fact_words.tsv``) into ``FactWords``;
+    ``DataFileError`` for a malformed row, an unknown class or a value outside the vocabulary of its
+    class."""
+    path = source if source is not None else data_file("accord.facts", "fact_words.tsv")
+    rows = read_tsv(path, required=("class", "word", "value"))
     tables: dict[str, dict[str, Any]] = {name: {} for name in (*_VOCABULARIES, *_WORD_SETS, *_OTHER)}
     for row in rows:
         name, word = row["class"], row["word"].lower()

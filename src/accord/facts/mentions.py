@@ -40,6 +40,7 @@ _NOUN_POS = frozenset({"NOUN", "PROPN"})
 _MODIFIER_DEPS = frozenset({"compound", "nmod", "amod"})
 _PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 # Dependents that make a singular noun a particular thing ("the dialogue", "a summit of ...").
+_TOPIC_PREPS = frozenset({"on", "of", "against", "for"})
 _NAMING_DEPS = frozenset({"det", "poss", "predet", "amod", "compound", "nmod", "nummod", "prep", "appos"})
 # Kinds of deal that are deals only with their amount: "foreign investment rose" is not one.
 _NEEDS_MONEY: frozenset[str] = frozenset({"loan", "investment"})
@@ -115,10 +116,12 @@ def _stop_tokens(parsed: ParsedArticle) -> tuple[set[int], set[int]]:
 def _classify(token: Token, words: FactWords) -> tuple[RecordType, str, str] | None:
     """(record type, word, kind) for a noun from the word lists, or None."""
     lower, lemma = token.lower_, token.lemma_.lower()
-    for word in (lower, lemma):
+    # A proper noun keeps its plural as its lemma ("the Abraham Accords").
+    forms = (lower, lemma, lower[:-1]) if lower.endswith("s") else (lower, lemma)
+    for word in forms:
         if word in words.meeting_nouns:
             return "meeting", word, words.meeting_nouns[word]
-    for word in (lemma, lower):
+    for word in forms[1:]:
         if word in words.agreement_nouns:
             return "agreement", word, words.agreement_nouns[word]
         if word in words.deal_nouns:
@@ -178,8 +181,8 @@ def _noun_mention(
     named = any(_is_proper(t, words) for t in before + after) or (
         is_title(token) and token.tag_ not in _PLURAL_TAGS
     )
-    if word in words.named_only and not (named or any(t.lower_ in ("on", "of") for t in after)):
-        return None  # "the party convention"
+    if word in words.named_only and not (is_title(token) or any(t.lower_ in _TOPIC_PREPS for t in after)):
+        return None  # "the Democratic Party convention"; "the Geneva Convention", "a convention on ..."
     if record_type == "meeting":
         kind = _body_kind(after, words) or kind
     elif record_type == "agreement":
@@ -259,7 +262,8 @@ def _has_money(parsed: ParsedArticle, head: Token, name: NameRange) -> bool:
     subtree = [t for t in head.subtree if t.dep_ not in ("relcl", "acl")]
     last = max((t.idx + len(t.text) for t in subtree), default=head.idx + len(head.text))
     last = max(last, doc[name.end - 1].idx + len(doc[name.end - 1].text))
-    return any(first <= m.start and m.end <= last for m in parsed.context.money)
+    # Overlap, not containment: the resolver's "a $2 billion" starts before the name.
+    return any(m.start < last and first < m.end for m in parsed.context.money)
 
 
 def _counts_items(parsed: ParsedArticle, head: Token, name: NameRange) -> bool:

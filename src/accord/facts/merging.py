@@ -50,15 +50,22 @@ def main_reading(group: RecordGroup) -> Reading:
 
 
 def date_fields(
-    context: FactContext, times: Iterable[TimeExpression | None], events: Sequence[Event]
+    context: FactContext,
+    times: Iterable[TimeExpression | None],
+    events: Sequence[Event],
+    *,
+    exclude: Sequence[tuple[int, int]] = (),
 ) -> DateFields:
     """The first of ``times`` that is a calendar date; else the date of the first linked event dated by
-    its own words; else the report date."""
+    its own words, unless those words lie in one of the ``exclude`` ranges (an earlier agreement's own
+    clause: "the agreement that was first signed in March 2015"); else the report date."""
     for time in times:
         if time is not None and time.date is not None:
             return DateFields(time.date, time.precision or "day", Span(time.text, time.start, time.end))
     for event in events:
         evidence = event.date_evidence
+        if any(first <= evidence.start < last for first, last in exclude) if evidence is not None else False:
+            continue
         if evidence is not None and evidence.date is not None:
             return DateFields(
                 event.date, event.date_precision, Span(evidence.text, evidence.start, evidence.end)

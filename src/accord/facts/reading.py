@@ -19,6 +19,7 @@ from accord.facts.clauses import (
     clause_subjects,
     entities_for,
     entities_in,
+    governor_of,
     lookup_verb,
     owned_times,
     partner_tokens,
@@ -39,6 +40,9 @@ _AFTER_WORDS = frozenset({"after", "following", "since"})
 _DEAL_STATUS_OF_ACTION: dict[str, DealStatus] = {
     "signed": "signed",
     "concluded": "agreed",
+    "renewed": "agreed",
+    "extended": "agreed",
+    "amended": "agreed",
     "ratified": "agreed",
     "negotiated": "negotiated",
     "planned": "planned",
@@ -99,7 +103,9 @@ def read_mention(context: FactContext, mention: Mention) -> Reading:
     governor = mention.governor
     verb = governor.verb if governor is not None else None
     name = (mention.name.first, mention.name.end) if mention.name is not None else None
-    anchors = [mention.head] + ([verb] if verb is not None else [])
+    # The verb over the mention, and participles on it: "the summit, scheduled for Friday, ...".
+    participles = [c for c in mention.head.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+    anchors = [mention.head, *participles] + ([verb] if verb is not None else [])
     times = owned_times(
         parsed, mention.sentence, anchors, inside=name, reporting_verbs=context.reporting_verbs
     )
@@ -114,10 +120,16 @@ def read_mention(context: FactContext, mention: Mention) -> Reading:
     )
     state, state_token = _state(context, mention, mood)
     actors: list[Entity] = []
+    talks = _talks_about(context, mention)
     if verb is not None and governor is not None and governor.relation not in ("subject", "passive"):
         actors = entities_for(parsed, clause_subjects(verb))
     elif mention.name is None:
         actors = entities_for(parsed, clause_subjects(mention.head))  # "Siemens bought ..."
+    elif talks is not None:
+        state, state_token = "negotiated", talks
+        talks_verb = governor_of(talks, words.before_words)
+        if talks_verb is not None and talks_verb.relation not in ("subject", "passive"):
+            actors = entities_for(parsed, clause_subjects(talks_verb.verb))
     partner_words = partner_tokens([mention.head, *([verb] if verb is not None else [])], _PARTNER_PREPS)
     return Reading(
         mention=mention,
@@ -132,6 +144,18 @@ def read_mention(context: FactContext, mention: Mention) -> Reading:
         years=_length(context, mention),
         years_range=_range(context, mention),
     )
+
+
+def _talks_about(context: FactContext, mention: Mention) -> Token | None:
+    """The talks an agreement is the subject of ("negotiations on a free trade agreement"), or None."""
+    head = mention.head
+    if mention.record_type != "agreement" or mention.governor is not None or head.dep_ != "pobj":
+        return None
+    prep = head.head
+    talks = prep.head
+    if prep.lower_ not in ("on", "over", "about", "for") or talks.lower_ not in context.words.meeting_nouns:
+        return None
+    return talks if context.words.meeting_nouns[talks.lower_] in ("talks", "dialogue") else None
 
 
 def _state(context: FactContext, mention: Mention, mood: Status) -> tuple[str | None, Token | None]:
