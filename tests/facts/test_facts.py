@@ -239,3 +239,74 @@ def test_facts_finding_records_leaves_the_events_as_the_coder_made_them(extracto
     without = analyse_doc(doc, article, extractor.lexicon)
     assert without.deals == () and without.meetings == ()
     assert [e.to_dict() for e in with_records.events] == [e.to_dict() for e in without.events]
+
+
+def test_facts_contract_to_sell_is_one_deal_with_its_item_and_buyer(extractor):
+    [deal] = found(
+        extractor, "Embraer signed a contract to sell 10 regional jets to Kenya Airways for $500 million."
+    ).deals
+    assert (deal.kind, deal.status, deal.name and deal.name.text) == ("sale", "signed", "contract")
+    assert deal.item is not None and deal.item.text == "regional jets"
+    assert deal.quantity is not None and deal.quantity.value == 10
+    assert deal.money is not None and deal.money.amount == 500_000_000
+
+
+def test_facts_replaced_agreement_named_in_a_relative_clause_with_its_year(extractor):
+    [treaty] = found(
+        extractor, "The new treaty, which replaces a 1990 accord with Chile, was signed in Lima on Friday."
+    ).agreements
+    assert (treaty.action, treaty.date) == ("signed", "2021-12-03")
+    assert treaty.earlier is not None
+    assert (treaty.earlier.relation, treaty.earlier.text, treaty.earlier.date) == (
+        "replaces",
+        "1990 accord",
+        "1990",
+    )
+
+
+def test_facts_draft_treaty_is_planned_and_a_possessor_is_a_party(extractor):
+    [draft] = found(extractor, "Washington handed Moscow a draft treaty on space weapons.").agreements
+    assert (draft.name.text, draft.action) == ("draft treaty on space weapons", "planned")
+    [accord] = found(extractor, "The ministers reaffirmed OPEC's output accord.").agreements
+    assert codes(accord.parties) == ["OPC"]
+
+
+def test_facts_an_agreement_only_hoped_for_is_no_record(extractor):
+    result = found(extractor, "Experts saw the first real opening for a superpower accord.")
+    assert result.agreements == ()
+
+
+def test_facts_talks_elsewhere_are_another_meeting(extractor):
+    text = "The ministers held talks in Vienna on Monday. The talks in Geneva last month had failed."
+    vienna, geneva = found(extractor, text).meetings
+    assert (vienna.place and vienna.place.name, vienna.date) == ("Vienna", "2021-12-06")
+    assert (geneva.place and geneva.place.name, geneva.date, geneva.status) == ("Geneva", "2021-11", "held")
+
+
+def test_facts_a_body_named_with_its_acronym_is_no_meeting(extractor):
+    text = "A spokesman for the United Nations Conference on Trade and Development (UNCTAD) said prices would fall."
+    assert found(extractor, text).meetings == ()
+
+
+def test_facts_summit_attended_on_a_planned_trip_is_planned_then(extractor):
+    [summit] = found(
+        extractor, "The president will travel to Asia next month to attend the APEC summit."
+    ).meetings
+    assert (summit.status, summit.date, summit.date_precision) == ("planned", "2022-01", "month")
+
+
+def test_facts_an_agreement_on_money_is_not_a_deal(extractor):
+    result = found(
+        extractor, "Ghana and Britain signed an agreement on rescheduling 200 million pounds of debt."
+    )
+    assert [a.kind for a in result.agreements] == ["agreement"] and result.deals == ()
+
+
+def test_facts_deals_of_other_counts_are_other_deals(extractor):
+    result = found(
+        extractor, "Qantas announced the purchase of 25 planes. The sale of 10 engines was also agreed."
+    )
+    assert [(d.kind, d.quantity and d.quantity.value) for d in result.deals] == [
+        ("purchase", 25),
+        ("sale", 10),
+    ]

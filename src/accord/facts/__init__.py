@@ -35,7 +35,7 @@ from accord.coding.lexicon import Lexicon
 from accord.coding.mentions import index_mentions
 from accord.fact_records import Agreement, Deal, Meeting
 from accord.facts.agreements import build_agreement
-from accord.facts.coreference import group_mentions
+from accord.facts.coreference import RecordGroup, group_mentions
 from accord.facts.deals import build_deal
 from accord.facts.lexicon import load_fact_words
 from accord.facts.linking import link_events
@@ -93,7 +93,7 @@ def find_facts(doc: Doc, context: EventContext, events: Sequence[Event], lexicon
         if group.record_type == "meeting":
             meetings.append(build_meeting(facts, group, group_events))
         elif group.record_type == "deal":
-            deal = build_deal(facts, group, group_events)
+            deal = build_deal(facts, group, group_events, _names_of_others(groups, group))
             deals.append(deal)
             previous, previous_sentence = deal.parties or previous, sentence
         else:
@@ -101,3 +101,14 @@ def find_facts(doc: Doc, context: EventContext, events: Sequence[Event], lexicon
             agreements.append(agreement)
             previous, previous_sentence = agreement.parties or previous, sentence
     return Facts(tuple(agreements), tuple(deals), tuple(meetings))
+
+
+def _names_of_others(groups: Sequence[RecordGroup], group: RecordGroup) -> list[tuple[int, int]]:
+    """The character ranges of the names of every record but ``group``."""
+    return [
+        (r.mention.span().start, r.mention.span().end)
+        for other in groups
+        if other is not group
+        for r in other.readings
+        if r.mention.name is not None
+    ]

@@ -41,7 +41,7 @@ from accord.facts.merging import (
     mention_spans,
     people_and_parties,
 )
-from accord.facts.phrases import duration_years
+from accord.facts.phrases import duration_years, span_of
 from accord.facts.reading import FactContext, Reading, token_span
 from accord.records import Entity, Event, TimeExpression
 
@@ -70,7 +70,7 @@ def build_agreement(
         exclude.append((subtree[0].idx, subtree[-1].idx + len(subtree[-1].text)))
     dates = date_fields(context, times, events, exclude=exclude)
     signatories, parties = people_and_parties(
-        e for r in group.readings for e in (*r.actors, *r.partners, *r.named)
+        e for r in group.readings for e in (*r.actors, *r.partners, *r.named, *r.owners)
     )
     if not parties and not signatories:
         actors, recipients = event_sides(events)
@@ -179,9 +179,17 @@ def _earlier(context: FactContext, group: RecordGroup) -> EarlierAgreement | Non
 
 
 def _earlier_agreement(context: FactContext, earlier: Earlier) -> EarlierAgreement:
-    """The earlier agreement as written, dated by a clause on it ("that was originally sealed in ...")."""
+    """The earlier agreement as written, with the year a name never takes ("a 1990 accord"), dated by
+    that year or by a clause on it ("that was originally sealed in February 2019")."""
     mention = earlier.reading.mention
-    span = mention.span()
+    first = mention.name.first if mention.name else mention.head.i
+    while first > mention.head.left_edge.i and mention.head.doc[first - 1].dep_ not in (
+        "det",
+        "poss",
+        "case",
+    ):
+        first -= 1
+    span = span_of(context.doc, first, mention.name.end) if mention.name else mention.span()
     clause_verbs = [
         child
         for token in mention.tokens()
@@ -192,7 +200,8 @@ def _earlier_agreement(context: FactContext, earlier: Earlier) -> EarlierAgreeme
         context.parsed,
         mention.sentence,
         clause_verbs,
-        inside=(mention.name.first, mention.name.end) if mention.name else None,
+        # The name without the dates it never takes: "a 1990 accord" is dated 1990.
+        inside=(mention.head.left_edge.i, mention.name.end) if mention.name else None,
         reporting_verbs=context.reporting_verbs,
     )
     time = next((t for t in times if t.date is not None), None)

@@ -41,6 +41,8 @@ __all__ = ["Earlier", "RecordGroup", "group_mentions"]
 
 _REACH = 12  # sentences back in which a definite mention looks for what it points to
 _AGREEMENT_LIKE = frozenset({"agreement", "deal"})
+# Kinds of deal that name one transaction from either side: a sale is the buyer's purchase.
+_ONE_TRANSACTION = frozenset({"purchase", "sale", "procurement", "arms_transfer"})
 _SIGNED_ON = frozenset({"on", "for", "of", "regarding", "concerning"})
 _STOP_WORDS = frozenset({"of", "on", "for", "the", "a", "an", "and", "in", "to", "between", "with", "from"})
 _WORD = re.compile(r"[a-z]+")
@@ -125,10 +127,17 @@ def _absorb_earlier(
         if relation is None:
             continue
         owner: int | None = None
+        clause = verb
+        while clause.dep_ == "conj" and clause.head.i != clause.i:
+            clause = clause.head  # "which expands and replaces a prior agreement"
         if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
             owner = by_head.get(verb.head.head.i)  # "a pact on amending the agreement"
+        elif clause.dep_ == "relcl":
+            owner = by_head.get(clause.head.i)  # "the new agreement, which replaces a prior agreement"
         if owner is None:
-            owner = next((by_head[s.i] for s in verb.children if s.dep_ == "nsubj" and s.i in by_head), None)
+            owner = next(
+                (by_head[s.i] for s in clause.children if s.dep_ == "nsubj" and s.i in by_head), None
+            )
         if owner is not None and owner != index and readings[owner].mention.record_type in _AGREEMENT_LIKE:
             earlier[owner] = Earlier(relation, reading, verb)
             absorbed.add(index)
@@ -138,7 +147,7 @@ def _join_attached(readings: Sequence[Reading], joins: dict[int, int], absorbed:
     """Mentions that are part of another: nested names, deal verbs on agreement nouns, "signed on"."""
     by_head = {r.mention.head.i: i for i, r in enumerate(readings)}
     for index, reading in enumerate(readings):
-        if index in absorbed:
+        if index in absorbed or reading.mention.collective:
             continue
         mention = reading.mention
         target = _outer(readings, index, absorbed)
@@ -146,6 +155,8 @@ def _join_attached(readings: Sequence[Reading], joins: dict[int, int], absorbed:
             verb = mention.head  # a deal verb: "a deal to buy ...", "bought a stake in ..."
             if verb.dep_ in ("acl", "relcl", "xcomp") and verb.head.i in by_head:
                 target = by_head[verb.head.i]
+            elif verb.dep_ in ("advcl", "xcomp") and _object_mention(readings, verb.head) is not None:
+                target = _object_mention(readings, verb.head)  # "signed a contract to sell 10 jets"
             else:
                 target = next(
                     (
@@ -174,6 +185,16 @@ def _join_attached(readings: Sequence[Reading], joins: dict[int, int], absorbed:
             )
         if target is not None and target not in absorbed and joins.get(target) != index:
             joins[index] = target
+
+
+def _object_mention(readings: Sequence[Reading], verb: Token) -> int | None:
+    """The agreement or deal mention that is the object of ``verb``, or None."""
+    for index, reading in enumerate(readings):
+        governor = reading.mention.governor
+        if governor is not None and governor.verb.i == verb.i and governor.relation == "object":
+            if reading.mention.record_type in _AGREEMENT_LIKE:
+                return index
+    return None
 
 
 def _outer(readings: Sequence[Reading], index: int, absorbed: set[int]) -> int | None:
@@ -220,6 +241,8 @@ def _place(context: FactContext, reading: Reading, drafts: list[_Draft]) -> _Dra
             return _join(gathering, reading)
     if mention.generic and reading.state is None:
         return None  # "an agreement", "the meeting" pointing to nothing and saying nothing
+    if mention.record_type == "agreement" and not mention.definite and reading.state is None:
+        return None  # "the first real opening for a superpower accord": no agreement yet
     return _new(drafts, reading)
 
 
@@ -257,8 +280,14 @@ def _antecedent(context: FactContext, reading: Reading, drafts: list[_Draft]) ->
     if not fitting:
         return None
     fitting.sort(key=lambda d: max(r.mention.start for r in d.readings), reverse=True)
+    place = reading.place
+    same_place = [
+        d
+        for d in fitting
+        if place is not None and any(r.place and r.place.name == place.name for r in d.readings)
+    ]
     same_word = [d for d in fitting if d.readings[0].mention.word == mention.word]
-    return (same_word or fitting)[0]
+    return (same_place or same_word or fitting)[0]
 
 
 def _fits(context: FactContext, draft: _Draft, reading: Reading) -> bool:
@@ -268,7 +297,8 @@ def _fits(context: FactContext, draft: _Draft, reading: Reading) -> bool:
         if not ({mention.record_type, draft.record_type} <= _AGREEMENT_LIKE and generic_word):
             return False
     elif not generic_word and mention.kind != lead.mention.kind:
-        return False
+        if not {mention.kind, lead.mention.kind} <= _ONE_TRANSACTION:
+            return False
     ordinals = {r.ordinal[0] for r in draft.readings if r.ordinal}
     if reading.ordinal and ordinals and reading.ordinal[0] not in ordinals:
         return False
@@ -276,6 +306,12 @@ def _fits(context: FactContext, draft: _Draft, reading: Reading) -> bool:
         return False
     if mention.record_type == "meeting" and reading.state and _states(draft) - {reading.state}:
         return False
+    counts = {r.count for r in draft.readings if r.count is not None}
+    if reading.count is not None and counts and reading.count not in counts:
+        return False  # "the purchase of 25 planes" is not the sale of 10
+    places = {r.place.name for r in draft.readings if r.place is not None}
+    if reading.place is not None and places and reading.place.name not in places:
+        return False  # "the meeting in Qatar" is not the one held here
     topic = _topic(context, reading)
     known = set().union(*(_topic(context, r) for r in draft.readings))
     return not (topic and known and not topic & known)

@@ -41,10 +41,15 @@ __all__ = ["build_deal"]
 _BUYING_KINDS = frozenset({"procurement", "purchase", "arms_transfer"})
 _ITEM_PREPS = frozenset({"of", "for"})
 _THROUGH = frozenset({"through", "via"})
+# Phrases inside an item that say who, where or for what ("planes from Airbus", "jets for the air force").
+_NOT_ITEM_PREPS = frozenset({"from", "to", "by", "with", "for", "at", "in", "through", "via"})
 
 
-def build_deal(context: FactContext, group: RecordGroup, events: Sequence[Event]) -> Deal:
-    """The deal a group of mentions names; ``events`` are the events linked to it."""
+def build_deal(
+    context: FactContext, group: RecordGroup, events: Sequence[Event], claimed: Sequence[tuple[int, int]]
+) -> Deal:
+    """The deal a group of mentions names; ``events`` are the events linked to it, ``claimed`` the
+    character ranges of the article's other records' names (an amount there is theirs)."""
     doc, article = context.doc, context.parsed.article
     main = main_reading(group)
     kind = _kind(context, group)
@@ -72,7 +77,7 @@ def build_deal(context: FactContext, group: RecordGroup, events: Sequence[Event]
         parties=parties,
         item=item,
         quantity=quantity,
-        money=_money(context, group),
+        money=_money(context, group, claimed),
         intermediary=_intermediary(context, group),
         status_evidence=token_span(doc, status_reading.state_token) if status_reading else None,
         date_evidence=dates.evidence,
@@ -146,12 +151,10 @@ def _item(
     """The count and the item as written: the linked event's counted item when it has one ("6,01,427
     7.63 x 39mm assault rifles AK-203"), else the object of the deal word without its count."""
     doc = context.doc
+    scopes = [_scope(r, "name") for r in group.readings if r.mention.name is not None]
     for event in events:
         for quantity in event.quantities:
-            if quantity.item and any(
-                r.mention.sentence.start_char <= quantity.start < r.mention.sentence.end_char
-                for r in group.readings
-            ):
+            if quantity.item and any(first <= quantity.start < last for first, last in scopes):
                 found = doc.text.find(quantity.item, quantity.end, quantity.end + len(quantity.item) + 40)
                 if found >= 0:
                     return quantity, Span(quantity.item, found, found + len(quantity.item))
@@ -183,7 +186,7 @@ def _object_words(reading: Reading, money: Sequence[tuple[int, int]]) -> list[To
     if not roots:
         return []
     root = roots[0]
-    if root.like_num or root.text == "%" or root.lower_ in ("percent", "per"):
+    if root.like_num or root.text == "%" or root.lower_ in ("percent", "per", "worth"):
         inner = [
             o
             for c in root.children
@@ -193,9 +196,17 @@ def _object_words(reading: Reading, money: Sequence[tuple[int, int]]) -> list[To
         ]
         if inner:
             root = inner[0]
+    cut = {
+        t.i
+        for c in root.subtree
+        if c.i != root.i
+        and (c.dep_ in ("conj", "cc", "relcl", "acl") or (c.dep_ == "prep" and c.lower_ in _NOT_ITEM_PREPS))
+        for t in c.subtree
+    }
     kept = [
         t
         for t in root.subtree
+        if t.i not in cut
         if t.dep_ not in ("det", "nummod", "quantmod", "punct")
         and not t.like_num
         and t.text not in ("$", "%")
@@ -205,7 +216,7 @@ def _object_words(reading: Reading, money: Sequence[tuple[int, int]]) -> list[To
     if not kept or all(t.pos_ in ("NUM", "SYM") for t in kept):
         return []
     first, last = kept[0].i, kept[-1].i
-    return [t for t in root.subtree if first <= t.i <= last]
+    return [t for t in root.subtree if first <= t.i <= last and t.i not in cut]
 
 
 def _quantity_near(context: FactContext, reading: Reading, item: Span) -> Quantity | None:
@@ -219,9 +230,12 @@ def _quantity_near(context: FactContext, reading: Reading, item: Span) -> Quanti
     return before[-1] if before else None
 
 
-def _money(context: FactContext, group: RecordGroup) -> Money | None:
-    """The amount in a mention's name, else in its clause, else the first in its sentence."""
-    amounts = context.parsed.context.money
+def _money(context: FactContext, group: RecordGroup, claimed: Sequence[tuple[int, int]]) -> Money | None:
+    """The amount in a mention's name, else in its clause, else the first in its sentence that no other
+    record names (``claimed``: the names of the article's other records)."""
+    amounts = [m for m in context.parsed.context.money if not any(s <= m.start < e for s, e in claimed)]
+    names = [_scope(r, "name") for r in group.readings]
+    amounts += [m for m in context.parsed.context.money if any(s <= m.start < e for s, e in names)]
     for scope in ("name", "clause", "sentence"):
         for reading in group.readings:
             first, last = _scope(reading, scope)

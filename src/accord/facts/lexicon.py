@@ -101,6 +101,8 @@ class FactWords:
     definites: frozenset[str]
     vague_modifiers: frozenset[str]
     named_only: frozenset[str]
+    deal_like_nouns: frozenset[str]
+    planned_modifiers: frozenset[str]
     not_records: frozenset[str]
 
 
@@ -124,6 +126,7 @@ _WORD_SETS: tuple[str, ...] = (
     "chair_verb",
 )
 _WORD_SETS += ("collective", "definite", "vague_modifier", "named_only", "not_a_record")
+_WORD_SETS += ("deal_like_noun", "planned_modifier")
 _OTHER = ("deal_verb", "deal_side_verb", "ordinal", "recurrence")
 
 
@@ -166,6 +169,8 @@ def load_fact_words(source: Path | None = None) -> FactWords:
         definites=frozenset(tables["definite"]),
         vague_modifiers=frozenset(tables["vague_modifier"]),
         named_only=frozenset(tables["named_only"]),
+        deal_like_nouns=frozenset(tables["deal_like_noun"]),
+        planned_modifiers=frozenset(tables["planned_modifier"]),
         not_records=frozenset(tables["not_a_record"]),
     )
 

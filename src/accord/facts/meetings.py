@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, cast
 
 from accord.base.ids import record_id
 from accord.fact_records import Meeting, MeetingKind, MeetingStatus
-from accord.facts.clauses import clause_subjects, entities_for, partner_tokens, place_in
+from accord.facts.clauses import clause_subjects, entities_for, partner_tokens
 from accord.facts.coreference import RecordGroup
 from accord.facts.merging import date_fields, main_reading, mention_spans, people_and_parties, unique_entities
 from accord.facts.phrases import recurrence_in
@@ -44,7 +44,11 @@ def build_meeting(context: FactContext, group: RecordGroup, events: Sequence[Eve
         (found for r in group.readings if (found := recurrence_in(r.mention.tokens(), context.words))), None
     )
     chairs = unique_entities(e for r in group.readings for e in _chairs(context, r) if e.kind == "person")
-    everyone = [e for r in group.readings for e in (*r.named, *r.partners, *r.actors, *_visited(context, r))]
+    everyone = [
+        e
+        for r in group.readings
+        for e in (*r.named, *r.partners, *r.actors, *r.owners, *_visited(context, r))
+    ]
     people, participants = people_and_parties(everyone)
     status = (
         cast(MeetingStatus, status_reading.state)
@@ -67,7 +71,7 @@ def build_meeting(context: FactContext, group: RecordGroup, events: Sequence[Eve
         participants=participants,
         chairs=chairs,
         people=unique_entities((*chairs, *people)),
-        place=_place(context, group),
+        place=_place(group),
         status_evidence=token_span(doc, status_reading.state_token) if status_reading else None,
         date_evidence=dates.evidence,
         mentions=mention_spans(group),
@@ -130,14 +134,5 @@ def _visited(context: FactContext, reading: Reading) -> list[Entity]:
     return entities_for(context.parsed, partner_tokens([reading.mention.head], frozenset({"to"})))
 
 
-def _place(context: FactContext, group: RecordGroup) -> Location | None:
-    for reading in group.readings:
-        mention = reading.mention
-        tokens = [mention.head]
-        if mention.governor is not None and mention.governor.relation in ("object", "passive", "subject"):
-            tokens.append(mention.governor.verb)
-        name = (mention.name.first, mention.name.end) if mention.name else None
-        place = place_in(context.parsed, tokens, name)
-        if place is not None:
-            return place
-    return None
+def _place(group: RecordGroup) -> Location | None:
+    return next((r.place for r in group.readings if r.place is not None), None)

@@ -40,7 +40,7 @@ _NOUN_POS = frozenset({"NOUN", "PROPN"})
 _MODIFIER_DEPS = frozenset({"compound", "nmod", "amod"})
 _PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 # Dependents that make a singular noun a particular thing ("the dialogue", "a summit of ...").
-_TOPIC_PREPS = frozenset({"on", "of", "against", "for"})
+_TOPIC_PREPS = frozenset({"on", "against"})
 _NAMING_DEPS = frozenset({"det", "poss", "predet", "amod", "compound", "nmod", "nummod", "prep", "appos"})
 # Kinds of deal that are deals only with their amount: "foreign investment rose" is not one.
 _NEEDS_MONEY: frozenset[str] = frozenset({"loan", "investment"})
@@ -184,7 +184,10 @@ def _noun_mention(
     if word in words.named_only and not (is_title(token) or any(t.lower_ in _TOPIC_PREPS for t in after)):
         return None  # "the Democratic Party convention"; "the Geneva Convention", "a convention on ..."
     if record_type == "meeting":
-        kind = _body_kind(after, words) or kind
+        if _names_a_body(token, after):
+            return None  # "the United Nations Conference on Trade and Development (UNCTAD)": a body
+        compound = [c.lower_ for c in token.lefts if c.dep_ == "compound" and c.lower_ in words.meeting_nouns]
+        kind = _body_kind(after, words) or (words.meeting_nouns[compound[0]] if compound else kind)
     elif record_type == "agreement":
         deal_kind = _deal_kind(parsed, token, name, before, words)
         if deal_kind is not None:
@@ -231,6 +234,14 @@ def _is_proper(token: Token, words: FactWords) -> bool:
     return token.pos_ == "PROPN" or (token.text[:1].isupper() and token.is_alpha and not token.text.isupper())
 
 
+def _names_a_body(head: Token, after: Sequence[Token]) -> bool:
+    """A title ending on its acronym in brackets names an organisation, not one of its meetings."""
+    words = [t.text for t in after]
+    return (
+        is_title(head) and len(words) >= 3 and words[-1] == ")" and words[-2].isupper() and words[-3] == "("
+    )
+
+
 def _body_kind(after: Sequence[Token], words: FactWords) -> str | None:
     """The kind of meeting a body gives ("the 20th meeting of the joint commission": commission)."""
     for token in after:
@@ -243,9 +254,12 @@ def _deal_kind(
     parsed: ParsedArticle, head: Token, name: NameRange, before: Sequence[Token], words: FactWords
 ) -> DealKind | None:
     """The kind of deal an agreement noun names, or None when it names an agreement."""
-    modifiers = [c.lemma_.lower() for c in head.lefts if c.dep_ in _MODIFIER_DEPS]
+    # The word and its lemma: spaCy lemmatises "arms" to "arm".
+    modifiers = [w for c in head.lefts if c.dep_ in _MODIFIER_DEPS for w in (c.lower_, c.lemma_.lower())]
     kind = next((words.deal_modifiers[m] for m in modifiers if m in words.deal_modifiers), None)
-    items = _has_money(parsed, head, name) or _counts_items(parsed, head, name)
+    items = head.lemma_.lower() in words.deal_like_nouns and (
+        _has_money(parsed, head, name) or _counts_items(parsed, head, name)
+    )
     if kind is None and not items:
         return None
     doc = parsed.doc

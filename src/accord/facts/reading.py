@@ -23,11 +23,12 @@ from accord.facts.clauses import (
     lookup_verb,
     owned_times,
     partner_tokens,
+    place_in,
 )
 from accord.facts.lexicon import FactWords
 from accord.facts.mentions import Mention
 from accord.facts.phrases import duration_years, ordinal_in, span_of, year_range_in
-from accord.records import Entity, TimeExpression
+from accord.records import Entity, Location, TimeExpression
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -82,14 +83,17 @@ class Reading:
     actors: tuple[Entity, ...] = ()
     partners: tuple[Entity, ...] = ()
     named: tuple[Entity, ...] = ()
+    owners: tuple[Entity, ...] = ()  # the possessor: "OPEC's accord", "India's purchase"
     ordinal: tuple[int, Token] | None = None
     years: tuple[int, Span] | None = None
     years_range: tuple[int, int, Span] | None = None
+    place: Location | None = None
+    count: float | None = None  # a count of items after a deal's noun: "the sale of 10 planes"
 
     @property
     def codes(self) -> frozenset[str]:
         """Every actor code the mention names."""
-        return frozenset(e.code for e in (*self.actors, *self.partners, *self.named))
+        return frozenset(e.code for e in (*self.actors, *self.partners, *self.named, *self.owners))
 
 
 def token_span(doc: Doc, token: Token | None) -> Span | None:
@@ -106,6 +110,9 @@ def read_mention(context: FactContext, mention: Mention) -> Reading:
     # The verb over the mention, and participles on it: "the summit, scheduled for Friday, ...".
     participles = [c for c in mention.head.children if c.dep_ == "acl" and c.tag_ == "VBN"]
     anchors = [mention.head, *participles] + ([verb] if verb is not None else [])
+    purpose = _purpose_of(mention)
+    if purpose is not None:
+        anchors.append(purpose)  # "will travel to Asia next month to attend the summit": next month
     times = owned_times(
         parsed, mention.sentence, anchors, inside=name, reporting_verbs=context.reporting_verbs
     )
@@ -118,7 +125,14 @@ def read_mention(context: FactContext, mention: Mention) -> Reading:
         parsed.article.date,
         future_reporting_verbs=context.future_reporting_verbs,
     )
+    mood = _mood_of_purpose(context, mention, mood, time)
     state, state_token = _state(context, mention, mood)
+    if state is None and mention.record_type == "agreement":
+        planned = [
+            t for t in mention.tokens() if t.lower_ in words.planned_modifiers and t.i < mention.head.i
+        ]
+        if planned:
+            state, state_token = "planned", planned[0]  # "a draft treaty"
     actors: list[Entity] = []
     talks = _talks_about(context, mention)
     if verb is not None and governor is not None and governor.relation not in ("subject", "passive"):
@@ -140,10 +154,60 @@ def read_mention(context: FactContext, mention: Mention) -> Reading:
         actors=tuple(actors),
         partners=tuple(entities_for(parsed, partner_words)),
         named=tuple(entities_in(parsed, *name)) if name is not None else (),
+        owners=tuple(entities_for(parsed, [c for c in mention.head.children if c.dep_ == "poss"])),
         ordinal=ordinal_in(mention.tokens(), words) if mention.record_type == "meeting" else None,
         years=_length(context, mention),
         years_range=_range(context, mention),
+        place=place_in(parsed, _place_anchors(mention), name) if mention.record_type == "meeting" else None,
+        count=_count(context, mention) if mention.record_type == "deal" else None,
     )
+
+
+def _count(context: FactContext, mention: Mention) -> float | None:
+    """The first count of items in a deal's name after its noun ("sale of a further 10 planes": 10)."""
+    if mention.name is None:
+        return None
+    doc = context.doc
+    first = mention.head.idx + len(mention.head.text)
+    last = doc[mention.name.end - 1].idx + len(doc[mention.name.end - 1].text)
+    found = [q for q in context.parsed.context.quantities if first <= q.start and q.end <= last]
+    return found[0].value if found else None
+
+
+def _place_anchors(mention: Mention) -> list[Token]:
+    """Where a meeting's place is said: on its noun, or on its verb when the verb holds it."""
+    anchors = [mention.head]
+    if mention.governor is not None and mention.governor.relation in ("object", "passive", "subject"):
+        anchors.append(mention.governor.verb)
+    return anchors
+
+
+def _mood_of_purpose(
+    context: FactContext, mention: Mention, mood: Status, time: TimeExpression | None
+) -> Status:
+    """A verb of purpose has no tense of its own: "will travel to Europe in June to attend the summit" is
+    as planned as the travel. The mood of the nearest verb above it, when that one is planned or only
+    supposed."""
+    above = _purpose_of(mention)
+    if above is None or mood != "occurred":
+        return mood
+    outer = find_status(
+        above, None, time, context.parsed.article.date, future_reporting_verbs=context.future_reporting_verbs
+    )
+    return outer if outer in ("planned", "hypothetical") else mood
+
+
+def _purpose_of(mention: Mention) -> Token | None:
+    """The verb whose purpose the mention's verb states ("travel ... to attend the summit": travel), or
+    None when its verb is no infinitive of purpose."""
+    governor = mention.governor
+    if governor is None:
+        return None
+    verb = governor.verb
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    if not infinitive or verb.dep_ not in ("advcl", "acl", "xcomp", "relcl"):
+        return None
+    return next((a for a in verb.ancestors if a.pos_ in ("VERB", "AUX") and a.tag_ != "TO"), None)
 
 
 def _talks_about(context: FactContext, mention: Mention) -> Token | None:
