@@ -310,3 +310,15 @@ def test_facts_deals_of_other_counts_are_other_deals(extractor):
         ("purchase", 25),
         ("sale", 10),
     ]
+
+
+def test_facts_a_meeting_named_inside_a_meeting_is_the_same_one(extractor):
+    [congress] = found(
+        extractor, "Putin will convene a Congress of National Dialogue in Sochi next month."
+    ).meetings
+    assert (congress.name.text, congress.kind, congress.status) == (
+        "Congress of National Dialogue",
+        "conference",
+        "planned",
+    )
+    assert congress.place is not None and congress.place.name == "Sochi"

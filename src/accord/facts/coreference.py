@@ -198,18 +198,14 @@ def _object_mention(readings: Sequence[Reading], verb: Token) -> int | None:
 
 
 def _outer(readings: Sequence[Reading], index: int, absorbed: set[int]) -> int | None:
-    """The agreement or deal mention whose name holds this one's noun, in the same sentence."""
+    """The mention whose name holds this one's noun, in the same sentence: an agreement or deal in an
+    agreement's or deal's name ("a contract for the procurement of ..."), a meeting in a meeting's
+    ("the Syrian Congress of National Dialogue")."""
     mention = readings[index].mention
-    if mention.record_type not in _AGREEMENT_LIKE:
-        return None
+    kinds = _AGREEMENT_LIKE if mention.record_type in _AGREEMENT_LIKE else frozenset({"meeting"})
     for other, reading in enumerate(readings):
         outer = reading.mention
-        if (
-            other == index
-            or other in absorbed
-            or outer.name is None
-            or outer.record_type not in _AGREEMENT_LIKE
-        ):
+        if other == index or other in absorbed or outer.name is None or outer.record_type not in kinds:
             continue
         if (
             outer.sentence_index == mention.sentence_index
@@ -331,11 +327,14 @@ def _states(draft: _Draft) -> set[str]:
 
 
 def _topic(context: FactContext, reading: Reading) -> set[str]:
-    """The words of a mention's name that say what it is about (not its kind, not vague, no numbers)."""
+    """The words of a mention's name that say what it is about (not its kind, not vague, no numbers, no
+    ordinal, not the series: "the eighth round of talks" is about nothing more than the talks)."""
     words = context.words
     found: set[str] = set()
     for token in reading.mention.tokens():
-        if token.i == reading.mention.head.i:
+        if token.i == reading.mention.head.i or token.lower_ in words.ordinals:
+            continue
+        if token.lemma_.lower() in words.series_nouns or token.lower_ in words.meeting_nouns:
             continue
         for word in _WORD.findall(token.lemma_.lower()):
             if word not in _STOP_WORDS and word not in words.vague_modifiers and len(word) > 2:
