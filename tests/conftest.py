@@ -35,3 +35,19 @@ def nlp():  # spaCy Language, imported lazily
     from accord.nlp import load_language_model
 
     return load_language_model()
+
+
+@pytest.fixture(scope="session")
+def seed_records():  # tests/facts/seed_records.py: the seed's seven records, checked on dicts
+    import importlib.util
+    import sys
+
+    name = "accord_tests_seed_records"
+    if name not in sys.modules:
+        path = Path(__file__).resolve().parent / "facts" / "seed_records.py"
+        spec = importlib.util.spec_from_file_location(name, path)
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module
+        spec.loader.exec_module(module)
+    return sys.modules[name]

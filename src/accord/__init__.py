@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
+from accord.fact_records import Agreement, Deal, Meeting
 from accord.records import (
     Article,
     ArticleResult,
@@ -34,13 +35,16 @@ if TYPE_CHECKING:
 
 __version__ = "0.1.0"
 __all__ = [
+    "Agreement",
     "Article",
     "ArticleResult",
     "Database",
+    "Deal",
     "Entity",
     "Event",
     "IngestReport",
     "Location",
+    "Meeting",
     "Money",
     "Quantity",
     "Reject",

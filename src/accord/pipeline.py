@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from accord.base.ids import article_id_for_text
 from accord.coding import EventContext, EventFindings, find_events_with_drops
 from accord.coding.lexicon import Lexicon, load_lexicon
+from accord.facts import find_facts
 from accord.records import Article, ArticleResult, Entity, Quantity
 from accord.resolve.actors import resolve_actors_and_places
 from accord.resolve.dates import find_time_expressions
@@ -89,7 +90,8 @@ class Extractor:
 
 
 def analyse_doc(doc: Doc, article: Article, lexicon: Lexicon) -> ArticleResult:
-    """Run the resolvers and the event finder on one parsed article."""
+    """Run the resolvers, the event finder and the finder of agreements, deals and meetings on one
+    parsed article."""
     return analyse_doc_explained(doc, article, lexicon)[0]
 
 
@@ -116,6 +118,8 @@ def analyse_doc_explained(
         dateline=actors.dateline,
     )
     findings = find_events_with_drops(doc, context, lexicon)
+    # Agreements, deals and meetings, read from the events and the text; the events are unchanged.
+    facts = find_facts(doc, context, list(findings.events), lexicon)
     result = ArticleResult(
         article=article,
         events=findings.events,
@@ -123,6 +127,9 @@ def analyse_doc_explained(
         times=tuple(times),
         quantities=tuple(quantities),
         money=tuple(money),
+        agreements=facts.agreements,
+        deals=facts.deals,
+        meetings=facts.meetings,
     )
     return result, findings
 

@@ -12,9 +12,12 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from accord.base.ontology import Precision, Status
+
+if TYPE_CHECKING:  # the records of agreements, deals and meetings build on the ones here
+    from accord.fact_records import Agreement, Deal, Meeting
 
 EntityKind = Literal["country", "person", "organization", "group"]
 
@@ -270,6 +273,10 @@ class ArticleResult:
     quantities: tuple[Quantity, ...] = ()
     money: tuple[Money, ...] = ()
     extra: dict[str, Any] = field(default_factory=dict)
+    # Agreements, deals and meetings named in the article (``accord.fact_records``, ``accord.facts``).
+    agreements: tuple[Agreement, ...] = ()
+    deals: tuple[Deal, ...] = ()
+    meetings: tuple[Meeting, ...] = ()
 
 
 def _plain_number(value: float) -> int | float:

@@ -138,7 +138,7 @@ def test_web_article_highlights_every_evidence_span(page, web_url, artifacts):
         (k, i["start"]) for k, i in evidence(richest)
     }
     assert page.locator("#article-text mark:not(.on)").count() > 0
-    assert page.locator("#evidence-legend mark").count() == 6
+    assert page.locator("#evidence-legend mark").count() == 8  # six of events, two of records
     page.screenshot(path=str(artifacts / "article-evidence.png"))
 
     page.keyboard.press("Escape")

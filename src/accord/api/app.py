@@ -5,8 +5,10 @@ Routes (all GET unless said; OpenAPI at ``/docs`` and ``/openapi.json``), one mo
 
     /events                       filtered, paged events (format=json|jsonl|csv)     routes/events.py
     /events/{id}                  one event                                          routes/events.py
-    /articles, /articles/{id}     articles; one article with its text and every      routes/articles.py
-                                  event's evidence
+    /articles, /articles/{id}     articles; one article with its text, every event's  routes/articles.py
+                                  evidence and its agreements, deals and meetings
+    /agreements, /deals,          filtered, paged records (format=json|jsonl|csv)    routes/facts.py
+    /meetings, and each /{id}
     /actors                       actors by event count, with their main partners    routes/actors.py
     /actors/{a}/timeline          quad-class counts per period for one actor         routes/actors.py
     /dyads/{a}/{b}/timeline       the same for a pair of actors, either direction    routes/actors.py
@@ -44,7 +46,7 @@ from accord.api.deps import Extractor, SharedDatabase, default_extractor
 from accord.api.errors import ERROR_RESPONSES, ApiError
 from accord.api.handlers import install_error_handlers
 from accord.api.limits import BodySizeLimit
-from accord.api.routes import actors, articles, events, extract, meta
+from accord.api.routes import actors, articles, events, extract, facts, meta
 from accord.api.routes.dashboard import mount_dashboard
 from accord.api.security import add_security_headers
 from accord.errors import StoreError
@@ -95,7 +97,7 @@ def create_app(
     install_error_handlers(app)
     add_security_headers(app)
     app.add_middleware(BodySizeLimit, max_body_bytes=max_body_bytes)
-    for routes in (events, articles, actors, meta, extract):
+    for routes in (events, articles, facts, actors, meta, extract):
         app.include_router(routes.router)
     if swagger_assets is not None:
         meta.mount_docs(app, swagger_assets)

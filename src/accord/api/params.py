@@ -36,6 +36,7 @@ __all__ = [
     "Limit",
     "Offset",
     "OutputFormat",
+    "RecordIdPath",
     "check_date_range",
     "describe_pattern",
 ]
@@ -78,6 +79,10 @@ Offset = Annotated[int, Query(ge=0, le=100_000_000)]
 CodePath = Annotated[str, Path(pattern=CODE_PATTERN, description="A 3-letter actor code.", examples=["IND"])]
 ArticleIdPath = Annotated[str, Path(min_length=1, max_length=300, description="The article's id.")]
 EventIdPath = Annotated[str, Path(min_length=1, max_length=300, description="The event's id.")]
+RecordIdPath = Annotated[
+    str,
+    Path(min_length=1, max_length=300, description="The record's id (ag-, de- or me- and 16 hex digits)."),
+]
 
 _PATTERN_HINTS = {
     CODE_PATTERN: "a 3-letter upper-case code such as IND",

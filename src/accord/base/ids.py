@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 
-__all__ = ["article_id_for_text", "event_id"]
+__all__ = ["article_id_for_text", "event_id", "record_id"]
 
 
 def article_id_for_text(text: str) -> str:
@@ -29,3 +29,14 @@ def event_id(article_id: str, trigger_start: int, cameo: str) -> str:
     """
     digest = hashlib.sha1(f"{article_id}\x1f{trigger_start}\x1f{cameo}".encode()).hexdigest()
     return f"ev-{digest[:16]}"
+
+
+def record_id(record_type: str, article_id: str, start: int) -> str:
+    """A stable id for an agreement, deal or meeting: a prefix (``ag-``, ``de-``, ``me-``) and 16 hex
+    digits of SHA-1 of the record type, article id and the offset of its first mention.
+
+    >>> record_id("meeting", "a1", 10)
+    'me-4126579561196ac7'
+    """
+    digest = hashlib.sha1(f"{record_type}\x1f{article_id}\x1f{start}".encode()).hexdigest()
+    return f"{record_type[:2]}-{digest[:16]}"

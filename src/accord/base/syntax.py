@@ -6,10 +6,11 @@ Only the types are imported from spaCy (for the checker), so importing this modu
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Span, Token
 
 __all__ = [
     "SUBJECT_DEPS",
@@ -20,6 +21,7 @@ __all__ = [
     "is_passive_participle",
     "is_purpose_infinitive",
     "is_verb",
+    "sentences",
     "subjects_of",
 ]
 
@@ -88,3 +90,16 @@ def subjects_of(verb: Token) -> list[Token]:
             return [current.head]
         break
     return []
+
+
+def sentences(doc: Doc) -> Iterator[Span]:
+    """spaCy's sentences, also cut at blank lines: headlines, captions and embedded tweets carry no
+    full stop, and the parser runs them into the next paragraph."""
+    for sentence in doc.sents:
+        start = sentence.start
+        for token in sentence:
+            if token.is_space and token.text.count("\n") >= 2 and token.i > start:
+                yield doc[start : token.i]
+                start = token.i + 1
+        if start < sentence.end:
+            yield doc[start : sentence.end]

@@ -17,6 +17,7 @@ from accord.cli.evaluate import evaluate
 from accord.cli.explain import explain
 from accord.cli.extract import extract, ingest
 from accord.cli.query import article, events
+from accord.cli.records import agreements, deals, meetings
 from accord.cli.serve import serve
 from accord.errors import AccordError
 
@@ -74,7 +75,7 @@ def main() -> None:
     """Accord: dated news reports in, coded international events (PLOVER/CAMEO) out."""
 
 
-for _command in (extract, ingest, events, article, explain, serve, evaluate):
+for _command in (extract, ingest, events, article, explain, agreements, deals, meetings, serve, evaluate):
     main.add_command(_command)
 
 

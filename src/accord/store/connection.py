@@ -24,7 +24,11 @@ from accord.errors import StoreError
 
 __all__ = ["SCHEMA_VERSION", "Connection", "utcnow"]
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+
+# What each schema version added, for the row recorded when an older file is opened for writing. The
+# tables themselves come from schema.sql (every statement idempotent), so the migration is that file.
+_MIGRATIONS = {2: "tables agreements, deals, meetings and record_actors"}
 
 _T = TypeVar("_T")
 
@@ -40,6 +44,16 @@ def utcnow() -> dt.datetime:
     Naive because DuckDB's TIMESTAMP has no zone and TIMESTAMPTZ would need pytz to read back.
     """
     return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+
+
+def _migrate(con: duckdb.DuckDBPyConnection, version: int) -> int:
+    """Record the versions after ``version``, whose tables schema.sql has just created; articles stored
+    before keep their rows and have no records of the newer tables until they are ingested again with
+    other content."""
+    for step in range(version + 1, SCHEMA_VERSION + 1):
+        assert step in _MIGRATIONS, f"schema {step} has no migration note"
+        con.execute("INSERT INTO schema_version VALUES (?, ?)", [step, utcnow()])
+    return SCHEMA_VERSION
 
 
 class Connection:
@@ -109,11 +123,18 @@ class Connection:
             if version is None:
                 version = SCHEMA_VERSION
                 con.execute("INSERT INTO schema_version VALUES (?, ?)", [SCHEMA_VERSION, utcnow()])
+            elif version < SCHEMA_VERSION:
+                version = _migrate(con, int(version))
             con.execute("COMMIT")
         except duckdb.Error as exc:
             self.rollback()
             raise StoreError(f"{self.path}: cannot create the tables: {exc}") from exc
         return int(version)
+
+    def has_table(self, name: str) -> bool:
+        """Whether the file has table ``name``: a file of an older schema opened read-only lacks the
+        tables added since (opening it for writing adds them)."""
+        return self.scalar("SELECT count(*) FROM information_schema.tables WHERE table_name = ?", [name]) > 0
 
     def _check_version(self, version: int) -> None:
         if version > SCHEMA_VERSION:

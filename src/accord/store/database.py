@@ -27,6 +27,8 @@ from typing import TYPE_CHECKING, Any
 
 import accord.store.aggregates as aggregates
 import accord.store.export as export
+import accord.store.fact_export as fact_export
+import accord.store.facts as facts
 import accord.store.frames as frames
 import accord.store.queries as queries
 import accord.store.writer as writer
@@ -177,8 +179,12 @@ class Database:
         return queries.event(self._conn, event_id)
 
     def article(self, article_id: str) -> dict[str, Any] | None:
-        """One article with its text and its events (contract dicts, in article order), or None."""
-        return queries.article(self._conn, article_id)
+        """One article with its text, its events (contract dicts, in article order) and its records
+        (``agreements``, ``deals``, ``meetings``: record dicts, in article order), or None."""
+        found = queries.article(self._conn, article_id)
+        if found is not None:
+            found.update(facts.article_records(self._conn, article_id))
+        return found
 
     def articles(self, *, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
         """Stored articles without their text, newest report first: id, date, title, url, source,
@@ -262,3 +268,64 @@ class Database:
     def stats(self) -> dict[str, Any]:
         """Counts of articles, events, participants and rejects, and the span of event dates."""
         return queries.stats(self._conn)
+
+    # -- agreements, deals and meetings ----------------------------------------------------------
+
+    def agreements(
+        self, *, limit: int | None = None, offset: int = 0, order: str = "date", **filters: Any
+    ) -> list[dict[str, Any]]:
+        """Stored agreements as dicts (``Agreement.to_dict()`` and ``cluster_id``), filtered and paged.
+
+        Filters (all optional): ``actor`` (a party's or signatory's code), ``kind`` (treaty, pact, ...),
+        ``action`` (signed, ratified, ...), ``status`` (occurred, planned, negated, hypothetical),
+        ``start``/``end`` (overlap, as for events), ``text``, ``article_id``. ``order``: date, -date or
+        article.
+
+        >>> db.agreements(actor="IND", action="signed")[0]["name"]["text"]  # doctest: +SKIP
+        'Agreement on Program for Military-Technical Cooperation from 2021-2031'
+        """
+        return facts.records(self._conn, "agreement", filters, limit=limit, offset=offset, order=order)
+
+    def deals(
+        self, *, limit: int | None = None, offset: int = 0, order: str = "date", **filters: Any
+    ) -> list[dict[str, Any]]:
+        """Stored deals as dicts, filtered like ``agreements`` (``actor``: buyer, seller or party;
+        ``kind``: procurement, arms_transfer, ...; ``status``: signed, completed, ...)."""
+        return facts.records(self._conn, "deal", filters, limit=limit, offset=offset, order=order)
+
+    def meetings(
+        self, *, limit: int | None = None, offset: int = 0, order: str = "date", **filters: Any
+    ) -> list[dict[str, Any]]:
+        """Stored meetings as dicts, filtered like ``agreements`` (``actor``: a participant, chair or
+        person; ``kind``: summit, talks, ...; ``status``: held, planned, cancelled, postponed)."""
+        return facts.records(self._conn, "meeting", filters, limit=limit, offset=offset, order=order)
+
+    def count_records(self, record_type: str, **filters: Any) -> int:
+        """How many records of ``record_type`` (agreement, deal, meeting) match the filters."""
+        return facts.count_records(self._conn, record_type, filters)
+
+    def record(self, record_id: str, record_type: str | None = None) -> dict[str, Any] | None:
+        """One agreement, deal or meeting by its id (of ``record_type``, when given), or None."""
+        return facts.record(self._conn, record_id, record_type)
+
+    def agreements_frame(self, **filters: Any) -> pandas.DataFrame:
+        """Matching agreements as a DataFrame, one row per agreement, flat columns, ordered by date
+        (code lists and ``event_ids`` hold lists, ``mentions`` dicts with text and offsets)."""
+        return facts.records_frame(self._conn, "agreement", filters)
+
+    def deals_frame(self, **filters: Any) -> pandas.DataFrame:
+        """Matching deals as a DataFrame (see ``agreements_frame``): item, quantity, amount, currency."""
+        return facts.records_frame(self._conn, "deal", filters)
+
+    def meetings_frame(self, **filters: Any) -> pandas.DataFrame:
+        """Matching meetings as a DataFrame (see ``agreements_frame``): ordinal, recurrence, place."""
+        return facts.records_frame(self._conn, "meeting", filters)
+
+    def export_records(
+        self, record_type: str, path: str | Path, *, format: str, limit: int | None = None, **filters: Any
+    ) -> int:
+        """Write matching records of ``record_type`` to ``path`` (jsonl, json, csv or parquet), by date;
+        returns how many were written."""
+        return fact_export.export_records(
+            self._conn, record_type, Path(path), format=format, filters=filters, limit=limit
+        )

@@ -130,6 +130,122 @@ CREATE TABLE IF NOT EXISTS time_expressions (
     enddate    VARCHAR
 );
 
+-- Agreements, deals and meetings (schema 2; see accord.fact_records). One row per record; `record` is the
+-- record exactly as its to_dict() gave it, the other columns are copies for filtering, sorting and flat
+-- exports. `actor_codes` holds every code on the record (parties, signatories, buyer, seller, participants,
+-- chairs, people) for the `actor` filter; `event_ids` the events that state it. `cluster_id` is the record's
+-- cluster across articles: NULL until records are linked across articles.
+CREATE TABLE IF NOT EXISTS agreements (
+    id               VARCHAR PRIMARY KEY,
+    article_id       VARCHAR NOT NULL,
+    position         INTEGER NOT NULL,      -- order of the agreement in its article
+    cluster_id       VARCHAR,
+    kind             VARCHAR NOT NULL,
+    name             VARCHAR NOT NULL,
+    name_start       INTEGER NOT NULL,
+    name_end         INTEGER NOT NULL,
+    action           VARCHAR,
+    status           VARCHAR NOT NULL,
+    date             VARCHAR NOT NULL,
+    date_precision   VARCHAR NOT NULL,
+    date_first       DATE NOT NULL,
+    date_last        DATE NOT NULL,
+    report_date      VARCHAR NOT NULL,
+    term_start_year  INTEGER,
+    term_end_year    INTEGER,
+    term_years       INTEGER,
+    term_added       BOOLEAN,
+    earlier_relation VARCHAR,
+    earlier_text     VARCHAR,
+    earlier_date     VARCHAR,
+    party_codes      VARCHAR[] NOT NULL,
+    signatory_codes  VARCHAR[] NOT NULL,
+    actor_codes      VARCHAR[] NOT NULL,
+    event_ids        VARCHAR[] NOT NULL,
+    mentions         STRUCT(text VARCHAR, "start" INTEGER, "end" INTEGER)[] NOT NULL,
+    search_text      VARCHAR NOT NULL,      -- lower-cased name and mentions, for the `text` filter
+    record           JSON NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS deals (
+    id             VARCHAR PRIMARY KEY,
+    article_id     VARCHAR NOT NULL,
+    position       INTEGER NOT NULL,
+    cluster_id     VARCHAR,
+    kind           VARCHAR NOT NULL,
+    name           VARCHAR,
+    name_start     INTEGER,
+    name_end       INTEGER,
+    status         VARCHAR,
+    date           VARCHAR NOT NULL,
+    date_precision VARCHAR NOT NULL,
+    date_first     DATE NOT NULL,
+    date_last      DATE NOT NULL,
+    report_date    VARCHAR NOT NULL,
+    buyer_codes    VARCHAR[] NOT NULL,
+    seller_codes   VARCHAR[] NOT NULL,
+    party_codes    VARCHAR[] NOT NULL,
+    actor_codes    VARCHAR[] NOT NULL,
+    item           VARCHAR,
+    quantity       DOUBLE,
+    amount         DOUBLE,
+    currency       VARCHAR,
+    approximate    BOOLEAN,
+    intermediary   VARCHAR,
+    event_ids      VARCHAR[] NOT NULL,
+    mentions       STRUCT(text VARCHAR, "start" INTEGER, "end" INTEGER)[] NOT NULL,
+    search_text    VARCHAR NOT NULL,
+    record         JSON NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS meetings (
+    id                 VARCHAR PRIMARY KEY,
+    article_id         VARCHAR NOT NULL,
+    position           INTEGER NOT NULL,
+    cluster_id         VARCHAR,
+    kind               VARCHAR NOT NULL,
+    name               VARCHAR NOT NULL,
+    name_start         INTEGER NOT NULL,
+    name_end           INTEGER NOT NULL,
+    status             VARCHAR NOT NULL,
+    date               VARCHAR NOT NULL,
+    date_precision     VARCHAR NOT NULL,
+    date_first         DATE NOT NULL,
+    date_last          DATE NOT NULL,
+    report_date        VARCHAR NOT NULL,
+    ordinal            INTEGER,
+    recurrence         VARCHAR,
+    participant_codes  VARCHAR[] NOT NULL,
+    chair_codes        VARCHAR[] NOT NULL,
+    actor_codes        VARCHAR[] NOT NULL,
+    place_name         VARCHAR,
+    place_country_code VARCHAR,
+    place_lat          DOUBLE,
+    place_lon          DOUBLE,
+    event_ids          VARCHAR[] NOT NULL,
+    mentions           STRUCT(text VARCHAR, "start" INTEGER, "end" INTEGER)[] NOT NULL,
+    search_text        VARCHAR NOT NULL,
+    record             JSON NOT NULL
+);
+
+-- Everyone named on a record, one row per role: an agreement's parties and signatories, a deal's buyer,
+-- seller and parties, a meeting's participants, chairs and people.
+CREATE TABLE IF NOT EXISTS record_actors (
+    record_id   VARCHAR NOT NULL,
+    record_type VARCHAR NOT NULL CHECK (record_type IN ('agreement', 'deal', 'meeting')),
+    article_id  VARCHAR NOT NULL,
+    role        VARCHAR NOT NULL,
+    position    INTEGER NOT NULL,       -- index in the record's list for that role
+    code        VARCHAR NOT NULL,
+    name        VARCHAR NOT NULL,
+    kind        VARCHAR NOT NULL,
+    sector      VARCHAR,
+    office      VARCHAR,
+    entity_text VARCHAR NOT NULL,
+    "start"     INTEGER NOT NULL,
+    "end"       INTEGER NOT NULL
+);
+
 CREATE TABLE IF NOT EXISTS rejects (
     origin     VARCHAR NOT NULL,
     line       INTEGER,
@@ -148,3 +264,8 @@ CREATE INDEX IF NOT EXISTS entities_article_idx ON entities (article_id);
 CREATE INDEX IF NOT EXISTS quantities_article_idx ON quantities (article_id);
 CREATE INDEX IF NOT EXISTS money_article_idx ON money (article_id);
 CREATE INDEX IF NOT EXISTS times_article_idx ON time_expressions (article_id);
+CREATE INDEX IF NOT EXISTS agreements_article_idx ON agreements (article_id);
+CREATE INDEX IF NOT EXISTS deals_article_idx ON deals (article_id);
+CREATE INDEX IF NOT EXISTS meetings_article_idx ON meetings (article_id);
+CREATE INDEX IF NOT EXISTS record_actors_record_idx ON record_actors (record_id);
+CREATE INDEX IF NOT EXISTS record_actors_article_idx ON record_actors (article_id);

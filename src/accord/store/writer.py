@@ -16,6 +16,7 @@ import accord.store.rows as table_rows
 from accord.errors import StoreError
 from accord.records import ArticleResult, Reject
 from accord.store.connection import Connection, utcnow
+from accord.store.fact_rows import RECORD_TABLES, record_rows
 
 __all__ = ["article_hash", "insert_rows", "write_reject", "write_result"]
 
@@ -52,6 +53,7 @@ def write_result(conn: Connection, result: ArticleResult) -> bool:
     digest = article_hash(result)
     try:
         rows = table_rows.article_rows(result, digest, utcnow())
+        records = record_rows(result)  # agreements, deals, meetings
     except (ValueError, TypeError) as exc:
         raise StoreError(f"article {article_id!r} not stored: {exc}") from exc
     with conn.lock:
@@ -66,8 +68,12 @@ def write_result(conn: Connection, result: ArticleResult) -> bool:
             if found is not None:
                 for table in _CHILD_TABLES:
                     con.execute(f"DELETE FROM {table} WHERE article_id = ?", [article_id])
+                for table in RECORD_TABLES:
+                    con.execute(f"DELETE FROM {table} WHERE article_id = ?", [article_id])
                 con.execute("DELETE FROM articles WHERE id = ?", [article_id])
             _insert_article(con, rows)
+            for part in records:
+                insert_rows(con, part.table, part.columns, part.rows)
             con.execute("COMMIT")
         except duckdb.Error as exc:
             conn.rollback()

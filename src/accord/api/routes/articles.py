@@ -25,7 +25,8 @@ def list_articles(database: DatabaseDep, limit: Limit = 100, offset: Offset = 0)
 
 @router.get("/articles/{article_id}")
 def get_article(database: DatabaseDep, article_id: ArticleIdPath) -> dict[str, Any]:
-    """One article: its text and every event found in it, with offsets into that text."""
+    """One article: its text, every event found in it and its agreements, deals and meetings, with
+    offsets into that text."""
     with database.open() as db:
         article = db.article(article_id)
     if article is None:

@@ -1,8 +1,10 @@
-// The article drawer: an article's text with every event's evidence highlighted, and its events.
+// The article drawer: an article's text with the evidence of every event and of every agreement, deal
+// and meeting highlighted, and the lists of both; a click on either focuses its evidence.
 // The text is only ever placed as text nodes inside <mark> elements, never parsed as HTML.
 
 import { aborted, getJSON } from "./api.js";
 import { $, clear, el, fmt, message } from "./dom.js";
+import { RECORD_TYPES, recordEvidence, recordLine } from "./records.js";
 import { readState, writeState } from "./state.js";
 import { quadChip, sentenceWithTrigger } from "./table.js";
 import { KIND_RANK } from "./vocab.js";
@@ -11,17 +13,27 @@ import { KIND_RANK } from "./vocab.js";
 let lastArticle = null;
 let articleData = null;
 
-function evidenceSpans(events) {
-  // Every evidence span of every event, merged when two events point at the same words.
+function evidenceSpans(events, records) {
+  // Every evidence span of every event and record, merged when several point at the same words.
   const spans = new Map();
-  const add = (kind, item, index) => {
-    if (!item || !Number.isInteger(item.start) || !Number.isInteger(item.end) || item.end <= item.start) return;
+  const put = (kind, item, text) => {
+    if (!item || !Number.isInteger(item.start) || !Number.isInteger(item.end) || item.end <= item.start) return null;
     const key = `${item.start}:${item.end}:${kind}`;
-    if (!spans.has(key)) spans.set(key, { start: item.start, end: item.end, kind, text: item.text ?? item.entity_text, labels: [], events: new Set() });
+    if (!spans.has(key)) spans.set(key, { start: item.start, end: item.end, kind, labels: [], events: new Set(), records: new Set() });
     const span = spans.get(key);
-    span.events.add(index);
-    span.labels.push(label(kind, item, events[index]));
+    span.labels.push(text);
+    return span;
   };
+  const add = (kind, item, index) => {
+    const span = put(kind, item, item ? label(kind, item, events[index]) : "");
+    if (span) span.events.add(index);
+  };
+  for (const record of records) {
+    recordEvidence(record, (kind, item, text) => {
+      const span = put(kind, item, text);
+      if (span) span.records.add(record.id);
+    });
+  }
   events.forEach((event, index) => {
     (event.actor || []).forEach((a) => add("actor", a, index));
     (event.recipient || []).forEach((r) => add("recipient", r, index));
@@ -84,14 +96,19 @@ function appendHighlighted(target, text, from, to, spans) {
       "data-start": span.start,
       "data-end": span.end,
       "data-events": [...span.events].join(" "),
+      "data-records": [...span.records].join(" "),
       title: span.labels.join("\n"),
     });
     if (span.cut) mark.dataset.cut = "true";
     appendHighlighted(mark, text, span.start, span.end, span.children);
     mark.addEventListener("click", (e) => {
       e.stopPropagation();
+      if (!span.events.size) {
+        writeState({ record: [...span.records][0], event: "" }, { replace: true });
+        return;
+      }
       const index = [...span.events][0];
-      writeState({ event: articleData.events[index].id }, { replace: true });
+      writeState({ event: articleData.events[index].id, record: "" }, { replace: true });
     });
     target.append(mark);
     cursor = span.end;
@@ -116,6 +133,7 @@ export async function renderArticle(state) {
     clear($("article-meta"));
     clear($("article-text"));
     clear($("article-events"));
+    clear($("article-records"));
     try {
       articleData = await getJSON("article", `/articles/${encodeURIComponent(state.article)}`);
     } catch (err) {
@@ -127,7 +145,9 @@ export async function renderArticle(state) {
     drawArticle(articleData);
   }
   // The hash may have moved on while the article loaded: focus what it says now.
-  focusEvent(readState().event);
+  const now = readState();
+  if (now.record) focusRecord(now.record);
+  else focusEvent(now.event);
 }
 
 function drawArticle(article) {
@@ -141,11 +161,49 @@ function drawArticle(article) {
   const body = $("article-text");
   clear(body);
   const text = article.text || "";
-  appendHighlighted(body, text, 0, text.length, nestSpans(evidenceSpans(article.events), text.length));
+  const records = articleRecords(article);
+  appendHighlighted(body, text, 0, text.length, nestSpans(evidenceSpans(article.events, records), text.length));
 
   const list = $("article-events");
   clear(list);
   article.events.forEach((event, index) => list.append(eventItem(event, index)));
+  const recordList = $("article-records");
+  clear(recordList);
+  for (const record of records) recordList.append(recordItem(record));
+  $("article-records-title").hidden = !records.length;
+}
+
+// The article's agreements, deals and meetings, in that order (none for an older database).
+function articleRecords(article) {
+  return RECORD_TYPES.flatMap((type) => article[type] || []);
+}
+
+// One record of the article's list; a click focuses its evidence.
+function recordItem(record) {
+  const item = el("li", {
+    "data-record-id": record.id,
+    tabindex: 0,
+    onclick: () => writeState({ record: record.id, event: "" }, { replace: true }),
+  });
+  item.append(recordLine(record));
+  return item;
+}
+
+// Highlight the evidence of one record (dim the rest) and scroll to it.
+function focusRecord(recordId) {
+  if (!articleData) return;
+  const body = $("article-text");
+  let any = false;
+  for (const mark of body.querySelectorAll("mark.hl")) {
+    const on = mark.dataset.records.split(" ").includes(recordId);
+    mark.classList.toggle("on", on);
+    any = any || on;
+  }
+  body.classList.toggle("focused", any);
+  for (const item of $("article-events").children) item.classList.remove("current");
+  for (const item of $("article-records").children) item.classList.toggle("current", item.dataset.recordId === recordId);
+  const first = body.querySelector("mark.hl.on");
+  if (first) first.scrollIntoView({ block: "center", behavior: "smooth" });
 }
 
 // One event of the article's list; a click focuses its evidence.
@@ -155,7 +213,7 @@ function eventItem(event, index) {
     "data-event-id": event.id,
     "data-index": index,
     tabindex: 0,
-    onclick: () => writeState({ event: event.id }, { replace: true }),
+    onclick: () => writeState({ event: event.id, record: "" }, { replace: true }),
   });
   item.append(
     quadChip(event.quad_class), " ",
@@ -180,6 +238,7 @@ function focusEvent(eventId) {
     mark.classList.toggle("on", on);
   }
   for (const item of $("article-events").children) item.classList.toggle("current", item.dataset.eventId === eventId);
+  for (const item of $("article-records").children) item.classList.remove("current");
   if (index >= 0) {
     const first = body.querySelector("mark.hl.on");
     if (first) first.scrollIntoView({ block: "center", behavior: "smooth" });

@@ -2,6 +2,7 @@
 // to write the state when the user changes them.
 
 import { $, el } from "./dom.js";
+import { RECORD_TYPES } from "./records.js";
 import { FILTER_FIELDS, readState, writeState } from "./state.js";
 import { EVENT_TYPES, EVIDENCE, QUADS } from "./vocab.js";
 
@@ -87,7 +88,7 @@ export function bindControls() {
   $("reset").addEventListener("click", () => {
     $("filter-error").hidden = true;
     const blank = Object.fromEntries(FILTER_FIELDS.map((f) => [f, ""]));
-    writeState({ ...blank, offset: "0", article: "", event: "" });
+    writeState({ ...blank, offset: "0", article: "", event: "", record: "" });
   });
   $("swap").addEventListener("click", () => {
     const a = $("f-a").value;
@@ -111,8 +112,9 @@ export function bindControls() {
     const s = readState();
     writeState({ offset: String(Number(s.offset) + Number(s.limit)) });
   });
-  $("article-close").addEventListener("click", () => writeState({ article: "", event: "" }));
+  $("article-close").addEventListener("click", () => writeState({ article: "", event: "", record: "" }));
   document.addEventListener("keydown", (e) => {
-    if (e.key === "Escape" && !$("article-view").hidden) writeState({ article: "", event: "" });
+    if (e.key === "Escape" && !$("article-view").hidden) writeState({ article: "", event: "", record: "" });
   });
+  for (const type of RECORD_TYPES) $(`rtab-${type}`).addEventListener("click", () => writeState({ rtab: type }));
 }

@@ -7,12 +7,14 @@
 //
 // Modules: dom.js (element helpers), vocab.js (fixed lists), state.js (the hash), api.js (fetching),
 // tooltip.js, header.js (status and actor list), controls.js (filters form), timeline.js,
-// network.js, table.js (events), article.js (article drawer); this one wires them together.
+// network.js, table.js (events), records.js (agreements, deals and meetings), article.js (article
+// drawer); this one wires them together.
 
 import { renderArticle } from "./article.js";
 import { bindControls, fillStaticControls, syncForm } from "./controls.js";
 import { loadHeader } from "./header.js";
 import { forgetNetwork, renderNetwork } from "./network.js";
+import { forgetRecords, renderRecords } from "./records.js";
 import { onStateChange, readState } from "./state.js";
 import { forgetEvents, renderEvents } from "./table.js";
 import { forgetTimeline, renderTimeline } from "./timeline.js";
@@ -24,6 +26,7 @@ function render() {
   renderTimeline(state);
   renderNetwork(state);
   renderEvents(state);
+  renderRecords(state);
   renderArticle(state);
 }
 
@@ -37,6 +40,7 @@ function bindWindow() {
       forgetTimeline();
       forgetNetwork();
       forgetEvents();
+      forgetRecords();
       render();
     }, 200);
   });

@@ -3,7 +3,7 @@
 
 // Filter fields kept in the hash (eventQuery turns them into API parameters).
 export const FILTER_FIELDS = ["a", "b", "type", "quad_class", "status", "start", "end", "q"];
-export const DEFAULTS = { offset: "0", limit: "50", order: "-date", interval: "month", chart: "bars", min_events: "1" };
+export const DEFAULTS = { offset: "0", limit: "50", order: "-date", interval: "month", chart: "bars", min_events: "1", rtab: "agreements" };
 
 // What to call when the state changes without a hashchange event (see writeState's `replace`).
 let listener = () => {};

@@ -16,11 +16,13 @@ export const EVENT_TYPES = [
 
 // Evidence kinds in the article view; earlier kinds are drawn outside later ones when spans nest.
 export const EVIDENCE = [
+  { kind: "record", label: "Agreement · deal · meeting" },
   { kind: "actor", label: "Actor" },
   { kind: "recipient", label: "Recipient" },
   { kind: "date", label: "Date phrase" },
   { kind: "money", label: "Money" },
   { kind: "quantity", label: "Quantity" },
+  { kind: "detail", label: "Record detail" },
   { kind: "trigger", label: "Trigger" },
 ];
 export const KIND_RANK = Object.fromEntries(EVIDENCE.map((e, i) => [e.kind, i]));
