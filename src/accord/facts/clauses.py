@@ -19,6 +19,7 @@ from accord.coding.context import ParsedArticle
 from accord.coding.grammar import LOCATION_PREPS
 from accord.coding.mentions import mentions_for
 from accord.records import Entity, Location, TimeExpression
+from accord.resolve.actors.lexicon import lexicon, norm
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -42,8 +43,17 @@ _POSITION_NOUNS = frozenset(
     {"sidelines", "margins", "margin", "sideline", "eve", "run-up", "side", "end", "start"}
 )
 _OBJECT_DEPS = frozenset({"dobj", "attr", "oprd", "dative", "obj"})
-# Codes that name no particular party: a generic intergovernmental body.
+# Codes that name no particular party unless a named body or person stands behind them: Accord codes
+# every intergovernmental body but the UN and the EU as IGO (the annotation guide's code), naming it.
 _VAGUE_CODES = frozenset({"IGO", "NGO", "---"})
+
+
+def _vague(entity: Entity) -> bool:
+    """A generic body: IGO/NGO without a body of the organisations table behind it (a commission named
+    after its member countries stands for them, not for a party of its own)."""
+    if entity.code not in _VAGUE_CODES:
+        return False
+    return entity.kind != "person" and norm(entity.name) not in lexicon().orgs
 
 
 @dataclass(frozen=True)
@@ -151,7 +161,7 @@ def partner_tokens(tokens: Iterable[Token], preps: frozenset[str]) -> list[Token
 
 def entities_for(parsed: ParsedArticle, tokens: Sequence[Token]) -> list[Entity]:
     """The actors that argument words stand for (``coding.mentions.mentions_for``), each once."""
-    return _unique(m.entity for m in mentions_for(parsed, tokens) if m.entity.code not in _VAGUE_CODES)
+    return _unique(m.entity for m in mentions_for(parsed, tokens) if not _vague(m.entity))
 
 
 def clause_subjects(verb: Token) -> list[Token]:
@@ -176,7 +186,7 @@ def clause_subjects(verb: Token) -> list[Token]:
 def entities_in(parsed: ParsedArticle, first: int, end: int) -> list[Entity]:
     """Actors named inside tokens ``first``..``end`` ("the India-Russia summit"), each once."""
     found = [parsed.mention_at[i].entity for i in range(first, end) if i in parsed.mention_at]
-    return _unique(e for e in found if e.code not in _VAGUE_CODES)
+    return _unique(e for e in found if not _vague(e))
 
 
 def place_in(parsed: ParsedArticle, tokens: Iterable[Token], name: tuple[int, int] | None) -> Location | None:
