@@ -8,7 +8,7 @@ argument and ``StoreError`` when a query fails.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from accord.store.connection import Connection
@@ -21,6 +21,7 @@ __all__ = [
     "event",
     "events",
     "has_article",
+    "stored_articles",
     "iter_event_records",
     "rejects",
     "stats",
@@ -133,6 +134,18 @@ def has_article(conn: Connection, article_id: str, content_hash: str | None) -> 
         sql += " AND content_hash = ?"
         params.append(content_hash)
     return conn.scalar(sql, params) > 0
+
+
+def stored_articles(
+    conn: Connection, article_ids: Sequence[str]
+) -> dict[str, tuple[str, str | None, int | None]]:
+    """``{id: (content_hash, origin, line)}`` for those of ``article_ids`` that are stored."""
+    if not article_ids:
+        return {}
+    rows = conn.fetchall(
+        "SELECT id, content_hash, origin, line FROM articles WHERE list_contains(?, id)", [list(article_ids)]
+    )
+    return {row[0]: (row[1], row[2], row[3]) for row in rows}
 
 
 def rejects(conn: Connection, *, limit: int) -> list[dict[str, Any]]:
