@@ -3,8 +3,9 @@
 Parsing is CPU-bound and can take minutes on a long text, so it never runs on the event loop or
 in the server's process: ``ExtractPool`` keeps at most ``workers`` processes
 (``accord.engines.extract_worker``), each holding the model, started on first need. A request
-waits for a free worker, then for its answer, at most ``timeout`` seconds in all; past that, or
-as soon as the client disconnects, the worker is killed (the only way to stop spaCy mid-parse)
+waits at most ``timeout`` seconds for a free worker, then at most ``timeout`` seconds for its
+answer (a new worker's model loading is not counted); past that, or as soon as the client
+disconnects, the worker is killed (the only way to stop spaCy mid-parse)
 and a fresh one is started for the next request. ``stop()`` kills every worker at once: the
 server calls it on its first SIGTERM/SIGINT, so a long extract cannot hold the shutdown.
 
@@ -112,7 +113,6 @@ class ExtractPool:
         if self._stopping:
             raise ExtractStopped("the server is stopping")
         loop = asyncio.get_running_loop()
-        deadline = loop.time() + self.timeout
         if self._slots is None:
             self._slots = asyncio.Semaphore(self.workers)
         try:
@@ -124,6 +124,8 @@ class ExtractPool:
         worker: _Worker | None = None
         try:
             worker = await self._take_worker(loop)
+            # The limit is on the run: a new worker's model loading does not count.
+            deadline = loop.time() + self.timeout
             worker.conn.send((text, date, article_id))
             answer = loop.run_in_executor(self._waiters, worker.conn.recv)
             waiting: set[asyncio.Future[Any]] = {answer}
@@ -195,18 +197,26 @@ class ExtractPool:
             self._idle.append(worker)
 
     def _discard(self, worker: _Worker, *, reading: asyncio.Future[Any] | None = None) -> None:
-        """Kill ``worker`` and forget it; its pipe is closed once ``reading`` (a thread blocked on
-        it, which the kill ends with EOF) is done, else now."""
+        """Kill ``worker`` and forget it. Its process is reaped and its pipe closed in a thread,
+        once ``reading`` (a thread blocked on the pipe, which the kill ends with EOF) is done."""
         with self._guard:
             worker.kill()
             if worker in self._all:
                 self._all.remove(worker)
             if worker in self._idle:
                 self._idle.remove(worker)
-        if reading is None or reading.done():
+
+        def reap(_: object = None) -> None:
+            worker.process.join(timeout=5)
             worker.conn.close()
+
+        if reading is None:
+            self._waiters.submit(reap)
         else:
-            reading.add_done_callback(lambda _: worker.conn.close())
+            # The read ends with EOFError: retrieved here, so that asyncio does not log it.
+            reading.add_done_callback(
+                lambda done: (done.cancelled() or done.exception(), self._waiters.submit(reap))
+            )
 
     def stop(self) -> None:
         """Kill every worker now and refuse new jobs (safe from a signal handler)."""
