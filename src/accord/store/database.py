@@ -32,6 +32,7 @@ import accord.store.queries as queries
 import accord.store.writer as writer
 from accord.records import ArticleResult, Reject
 from accord.store.connection import Connection
+from accord.store.filters import check_filter_names
 
 if TYPE_CHECKING:
     import pandas
@@ -176,6 +177,14 @@ class Database:
             "article_id": article_id,
         }
         return queries.events(self._conn, filters, limit=limit, offset=offset, order=order)
+
+    def event_records(
+        self, *, limit: int | None = None, offset: int = 0, order: str = "date", **filters: Any
+    ) -> list[str]:
+        """``events``' page as the stored JSON text of each event (no parsing: for answers that
+        pass the records on, such as the HTTP API). Same filters; ``TypeError`` for an unknown one."""
+        check_filter_names(filters)
+        return queries.event_records(self._conn, filters, limit=limit, offset=offset, order=order)
 
     def count_events(self, **filters: Any) -> int:
         """How many events match the same filters as ``events`` (no paging)."""

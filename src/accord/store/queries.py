@@ -19,6 +19,7 @@ __all__ = [
     "articles",
     "count_events",
     "event",
+    "event_records",
     "events",
     "has_article",
     "stored_articles",
@@ -32,13 +33,22 @@ def events(
     conn: Connection, filters: dict[str, Any], *, limit: int | None, offset: int, order: str
 ) -> list[dict[str, Any]]:
     """Events matching ``filters`` (keywords of ``where_clause``) as contract dicts, one page."""
+    return [
+        json.loads(record) for record in event_records(conn, filters, limit=limit, offset=offset, order=order)
+    ]
+
+
+def event_records(
+    conn: Connection, filters: dict[str, Any], *, limit: int | None, offset: int, order: str
+) -> list[str]:
+    """The stored JSON text of one page of ``events`` (for answers that pass it on as it is)."""
     where, params = where_clause(**filters)
     ordering = order_clause(order)
     page, params = paged(f"SELECT rowid FROM events {where} ORDER BY {ordering}", params, limit, offset)
     # Sort and page on the small columns first, then read the large JSON records of the page
     # only: reading `record` for every row before the top-N made an unfiltered page 10x slower.
     sql = f"SELECT record FROM events WHERE rowid IN ({page}) ORDER BY {ordering}"
-    return [json.loads(record) for (record,) in conn.fetchall(sql, params)]
+    return [record for (record,) in conn.fetchall(sql, params)]
 
 
 def count_events(conn: Connection, filters: dict[str, Any]) -> int:
