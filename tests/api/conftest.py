@@ -7,7 +7,6 @@ not load spaCy; ``test_api_extract_with_the_real_extractor`` checks the real one
 
 from __future__ import annotations
 
-import datetime as dt
 import importlib.util
 import sys
 from collections.abc import Iterator
@@ -32,18 +31,11 @@ def load_fixture_module() -> ModuleType:
 
 _fixture_db = load_fixture_module()
 
-
-def echo_extractor(text: str, date: str | dt.date, *, article_id: str | None = None) -> list[dict[str, Any]]:
-    """Stands in for accord.extract: one event per sentence-final full stop, carrying its inputs."""
-    return [
-        {
-            "id": f"{article_id or 'text'}-{n}",
-            "article_id": article_id,
-            "report_date": str(date),
-            "text": sentence,
-        }
-        for n, sentence in enumerate(s.strip() + "." for s in text.split(".") if s.strip())
-    ]
+# POST /extract runs its function in worker processes that import it by name: the test
+# extractors live in a module on sys.path (the workers inherit sys.path).
+if str(Path(__file__).parent) not in sys.path:
+    sys.path.insert(0, str(Path(__file__).parent))
+from accord_test_extractors import echo_extractor  # noqa: E402
 
 
 @pytest.fixture(scope="session")

@@ -480,10 +480,9 @@ def test_api_extract_just_under_the_limit_is_served(client):
 
 
 def test_api_extract_failure_is_500_json(api_db, fixture_db):
-    def broken(text: str, date: dt.date, *, article_id: str | None = None) -> list[dict[str, Any]]:
-        raise RuntimeError("model exploded\nwith a traceback")
+    from accord_test_extractors import broken_extractor
 
-    with fixture_db.running_server(create_app(api_db, extractor=broken)) as url:
+    with fixture_db.running_server(create_app(api_db, extractor=broken_extractor)) as url:
         response = httpx.post(f"{url}/extract", json={"text": "Hi.", "date": "2021-12-06"})
     assert assert_error(response, 500) == "internal error: RuntimeError"
 

@@ -24,8 +24,11 @@ def test_deps_read_only_database_remembers_aggregates(api_db: Path):
     assert first > 0
     assert database.cached(("count",), counting(calls)) == first
     assert calls == ["computed"]
+    # Two requests at once get two cursors on the same open file, and both read.
     with database.open() as db, database.open() as again:
-        assert db is again
+        assert db is not again and db.count_events() == again.count_events() == first
+    with database.open() as reused:
+        assert reused in (db, again)
     database.close()
     assert database.cached(("count",), counting(calls)) == first
     assert calls == ["computed", "computed"]

@@ -242,7 +242,7 @@ def test_cli_ingest_killed_midway_leaves_whole_articles_and_rerun_completes(run_
     def watch() -> None:
         assert process.stderr is not None
         for chunk in iter(lambda: process.stderr.read(64), b""):
-            for count in re.findall(rb"(\d+) articles", chunk):
+            for count in re.findall(rb"(\d+)/\d+ ", chunk):
                 progress[0] = max(progress[0], int(count))
 
     threading.Thread(target=watch, daemon=True).start()

@@ -65,14 +65,18 @@ def test_engines_an_article_the_extractor_fails_on_becomes_a_reject(inputs, nlp,
 
 def test_engines_ingest_reports_counts_and_records_rejects(inputs, nlp, tmp_path):
     db = tmp_path / "accord.duckdb"
-    seen: list[str] = []
+    seen: list[tuple[str, str | None]] = []
     told: list[Reject] = []
     report = ingest(
-        [inputs], db, nlp=nlp, on_reject=told.append, progress=lambda r: seen.append(r.article.id)
+        [inputs],
+        db,
+        nlp=nlp,
+        on_reject=told.append,
+        progress=lambda p: seen.append((p.outcome, p.article_id)),
     )
     assert isinstance(report, IngestReport) and not report.ok
     assert (report.written, report.skipped) == (2, 0)
-    assert seen == ["pact", "accuse"]
+    assert seen == [("rejected", None), ("written", "pact"), ("written", "accuse")]
     assert list(report.rejects) == told and [r.line for r in told] == [2]
     with Database(db, read_only=True) as database:
         assert report.events == database.count_events() > 0

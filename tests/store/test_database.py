@@ -355,7 +355,24 @@ def test_store_rewriting_the_same_article_changes_nothing(db_path, results):
     assert before["events"] == 12 and before["event_participants"] == 24
 
 
-def test_store_changed_content_replaces_the_article(db_path, results, kit):
+def test_store_changed_content_is_refused_unless_update(db_path, results):
+    from accord.errors import ArticleConflictError
+
+    with Database(db_path) as db:
+        db.write_results(results)
+        old = results[0]
+        changed = dataclasses.replace(
+            old, article=dataclasses.replace(old.article, text=old.article.text + " More.")
+        )
+        with pytest.raises(ArticleConflictError, match=r"already stored from 000_5d68f7ddc8901266\.txt"):
+            db.write_result(changed)
+        assert db.article(SEED)["text"] == old.article.text
+        assert db.store(changed, update=True) == "updated"
+        assert db.store(changed, update=True) == "skipped"
+        assert db.article(SEED)["text"] == changed.article.text
+
+
+def test_store_changed_content_replaces_the_article_on_update(db_path, results, kit):
     with Database(db_path) as db:
         db.write_results(results)
         old = results[0]
@@ -367,14 +384,14 @@ def test_store_changed_content_replaces_the_article(db_path, results, kit):
             events=old.events[:3],
         )
         assert article_hash(corrected) != article_hash(old)
-        assert db.write_result(corrected) is True
+        assert db.write_result(corrected, update=True) is True
         assert short(db.events(article_id=SEED, order="article")) == ["inked", "procurement", "program"]
         article = db.article(SEED)
         assert article is not None and article["title"] == "Corrected" and article["text"] == text
         assert db.count_events() == 11
         assert db.count_events(actor="RUS", status="planned") == 0
         # Writing the old version again puts the summit back.
-        assert db.write_result(old) is True
+        assert db.write_result(old, update=True) is True
         assert db.count_events() == 12
     counts = row_counts(db_path)
     assert counts["articles"] == 5 and counts["event_participants"] == 24
@@ -470,7 +487,7 @@ def test_store_failed_replacement_keeps_the_old_version(db_path, results, monkey
         db.write_result(seed)
         monkeypatch.setattr(writer, "insert_rows", insert)
         with pytest.raises(StoreError, match="simulated"):
-            db.write_result(changed)
+            db.write_result(changed, update=True)
         monkeypatch.undo()
         article = db.article(SEED)
         assert article is not None and article["title"] == seed.article.title

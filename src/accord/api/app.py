@@ -19,13 +19,15 @@ Routes (all GET unless said; OpenAPI at ``/docs`` and ``/openapi.json``), one mo
 
 Every error is JSON ``{"status": int, "error": "one-line reason"}`` (``accord.api.errors``,
 ``accord.api.handlers``): 400 for a request that contradicts itself (start after end, malformed
-JSON), 404 for an unknown id or path, 413 for a body over the limit (``accord.api.limits``), 422
-for a parameter that fails validation, 500 for a failure of ours.
+JSON) or names a host that is not served (``accord.api.security``), 404 for an unknown id or path,
+413 for a body or an extract text over the limit (``accord.api.limits``), 422 for a parameter that
+fails validation, 500 for a failure of ours, 503 while an ingest writes the database or every
+extract worker is busy, 504 for an extraction over its time limit. No answer shows a path.
 
-The database is opened read-only unless ``writable=True``, once, on the first request, and
-closed when the server stops (``accord.api.deps.SharedDatabase``). DuckDB lets several processes
-read a file but none write it while it is open, so stop the server before ``accord ingest`` into
-the same file.
+The database is read through a pool of read-only connections (``accord.api.shared_database``)
+that lets go of the file while ``accord ingest`` commits, so an ingest can run while the server
+answers, and its articles appear after each commit. ``POST /extract`` runs in worker processes
+(``accord.api.extract_pool``), bounded in text length and run time.
 
 Example::
 
@@ -35,7 +37,7 @@ Example::
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterable
 from contextlib import asynccontextmanager
 from pathlib import Path
 
@@ -44,20 +46,28 @@ from fastapi import FastAPI
 import accord
 from accord.api.deps import Extractor, SharedDatabase, default_extractor
 from accord.api.errors import ERROR_RESPONSES, ApiError
+from accord.api.extract_pool import ExtractPool
 from accord.api.handlers import install_error_handlers
 from accord.api.limits import BodySizeLimit
 from accord.api.routes import actors, articles, events, extract, facts, meta
 from accord.api.routes.dashboard import mount_dashboard
-from accord.api.security import add_security_headers
+from accord.api.security import LOOPBACK_HOSTS, SecurityMiddleware
+from accord.engines.extract_worker import warm_up_default
 from accord.errors import StoreError
 
-__all__ = ["ApiError", "Extractor", "create_app"]
+# POST /extract's bounds: a long news report is ~20,000 characters; parsing 100,000 takes seconds.
+DEFAULT_EXTRACT_CHARS = 100_000
+DEFAULT_EXTRACT_TIMEOUT = 30.0
+
+__all__ = ["DEFAULT_EXTRACT_CHARS", "DEFAULT_EXTRACT_TIMEOUT", "ApiError", "Extractor", "create_app"]
 
 
 @asynccontextmanager
 async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
-    """Nothing at start-up (the database opens on the first request); close it at shutdown."""
+    """Nothing at start-up (the database opens on the first request, a worker on the first
+    extract); close them at shutdown."""
     yield
+    app.state.extract_pool.close()
     app.state.database.close()
 
 
@@ -67,12 +77,21 @@ def create_app(
     writable: bool = False,
     max_body_bytes: int = 1_000_000,
     extractor: Extractor | None = None,
+    max_extract_chars: int = DEFAULT_EXTRACT_CHARS,
+    extract_timeout: float = DEFAULT_EXTRACT_TIMEOUT,
+    extract_workers: int = 1,
+    connections: int = 8,
+    allowed_hosts: Iterable[str] = LOOPBACK_HOSTS,
 ) -> FastAPI:
     """The API and dashboard over the DuckDB file ``db_path``.
 
     ``writable`` opens the database read-write (nothing in the API writes yet; it is for routes
     that will). ``max_body_bytes`` bounds every request body (413 past it). ``extractor`` is the
-    function ``POST /extract`` calls, ``accord.extract`` by default; tests may pass their own.
+    function ``POST /extract`` calls, ``accord.extract`` by default; it runs in up to
+    ``extract_workers`` worker processes, so it must be a module-level function (tests may pass
+    their own); a text over ``max_extract_chars`` is a 413, a run over ``extract_timeout``
+    seconds a 504. ``connections`` bounds the database queries running at once;
+    ``allowed_hosts`` are the names the ``Host`` header may give (``"*"``: any).
     Raises ``accord.errors.StoreError`` when a read-only app is given a file that does not exist.
 
     >>> app = create_app(Path("accord.duckdb"))  # doctest: +SKIP
@@ -80,11 +99,11 @@ def create_app(
     db_path = Path(db_path)
     if not writable and not db_path.is_file():
         raise StoreError(f"{db_path}: no such database (create it with `accord ingest`)")
-    swagger_assets = meta.swagger_assets()
     app = FastAPI(
         lifespan=_lifespan,
-        # With swagger-ui-bundle installed, /docs is served from its files (routes/meta.py), not a CDN.
-        docs_url=None if swagger_assets is not None else "/docs",
+        # /docs is served by routes/meta.py: from swagger-ui-bundle's files when installed, with
+        # its own strict Content-Security-Policy either way.
+        docs_url=None,
         title="Accord",
         version=accord.__version__,
         summary="International events coded from news reports (PLOVER/CAMEO), queryable over HTTP.",
@@ -92,14 +111,21 @@ def create_app(
     )
     app.state.db_path = db_path
     app.state.writable = writable
-    app.state.database = SharedDatabase(db_path, writable=writable)
+    app.state.database = SharedDatabase(db_path, writable=writable, connections=connections)
     app.state.extractor = extractor or default_extractor
+    app.state.max_extract_chars = max_extract_chars
+    app.state.extract_pool = ExtractPool(
+        app.state.extractor,
+        workers=extract_workers,
+        timeout=extract_timeout,
+        warm_up=warm_up_default if extractor is None else None,
+    )
     install_error_handlers(app)
-    add_security_headers(app)
     app.add_middleware(BodySizeLimit, max_body_bytes=max_body_bytes)
+    # Added last, so outermost: a request for another host is refused before its body is read.
+    app.add_middleware(SecurityMiddleware, allowed_hosts=allowed_hosts)
     for routes in (events, articles, facts, actors, meta, extract):
         app.include_router(routes.router)
-    if swagger_assets is not None:
-        meta.mount_docs(app, swagger_assets)
+    meta.mount_docs(app, meta.swagger_assets())
     mount_dashboard(app)
     return app

@@ -15,7 +15,10 @@ from typing import Any
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
-__all__ = ["ERROR_RESPONSES", "ApiError", "ErrorBody", "error_response"]
+__all__ = ["BUSY_MESSAGE", "ERROR_RESPONSES", "ApiError", "ErrorBody", "error_response"]
+
+# The 503 answer while another process writes the database (no path, no process id).
+BUSY_MESSAGE = "the database is being written by another process (an ingest); try again in a moment"
 
 
 class ApiError(Exception):
@@ -44,6 +47,7 @@ ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
         404: "Not found",
         422: "A parameter failed validation",
         500: "Server error",
+        503: "The database is being written by another process: try again",
     }.items()
 }
 

@@ -1,9 +1,10 @@
 """Exception handlers: every failure leaves the API as ``{"status": int, "error": str}``.
 
 400 for a request that contradicts itself (malformed JSON), 404 for an unknown path, 422 for a
-parameter that fails validation (one line naming the first bad parameter), 500 for a failure of
-ours (logged with its traceback; the answer names only the exception type, or the first line of an
-``AccordError``). Routes raise ``accord.api.errors.ApiError`` for their own 400/404/422.
+parameter that fails validation (one line naming the first bad parameter), 503 while another
+process writes the database (``DatabaseBusyError``), 500 for a failure of ours (logged with its
+traceback; the answer names only the exception type: never a path, a process id or a query).
+Routes raise ``accord.api.errors.ApiError`` for their own 400/404/413/422/503/504.
 
 Example::
 
@@ -19,9 +20,9 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from accord.api.errors import ApiError, error_response
+from accord.api.errors import BUSY_MESSAGE, ApiError, error_response
 from accord.api.params import describe_pattern
-from accord.errors import AccordError
+from accord.errors import DatabaseBusyError, StoreError
 
 __all__ = ["install_error_handlers", "validation_message"]
 
@@ -69,9 +70,14 @@ async def _http_error(request: Request, exc: StarletteHTTPException) -> JSONResp
     return error_response(exc.status_code, message)
 
 
+async def _busy(request: Request, exc: DatabaseBusyError) -> JSONResponse:
+    return error_response(503, BUSY_MESSAGE)
+
+
 async def _server_error(request: Request, exc: Exception) -> JSONResponse:
     log.exception("error while serving %s %s", request.method, request.url.path)
-    reason = str(exc).splitlines()[0] if isinstance(exc, AccordError) and str(exc) else type(exc).__name__
+    # Accord's own messages name files (the database's path): the log has them, the answer not.
+    reason = "the database could not be read" if isinstance(exc, StoreError) else type(exc).__name__
     return error_response(500, f"internal error: {reason}")
 
 
@@ -81,4 +87,5 @@ def install_error_handlers(app: FastAPI) -> None:
     app.exception_handler(ApiError)(_api_error)
     app.exception_handler(RequestValidationError)(_validation_error)
     app.exception_handler(StarletteHTTPException)(_http_error)
+    app.exception_handler(DatabaseBusyError)(_busy)
     app.exception_handler(Exception)(_server_error)

@@ -7,5 +7,6 @@ nothing here loads a model or reads a file at import time. Each module has one j
 - ``tsv``: reading the tab-separated data files, with file:line errors;
 - ``syntax``: small tests on a spaCy dependency parse (is this a verb, is it passive);
 - ``partial_dates``: the contract's partial dates (YYYY, YYYY-MM, YYYY-MM-DD) and their bounds;
-- ``ids``: the one way an article or event id is made from content.
+- ``ids``: the one way an article or event id is made from content;
+- ``report_dates``: the range of report dates accepted (1800 to next year).
 """

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from accord.base.partial_dates import PARTIAL_DATE_PATTERN, date_bounds
+from accord.base.report_dates import report_date_problem
 
 __all__ = [
     "DEFAULT_DB",
@@ -31,7 +32,7 @@ __all__ = [
     "parse_date",
     "parse_dyad",
     "parse_partial_date",
-    "quiet_option",
+    "parse_report_date",
 ]
 
 EXIT_REJECTED = 3
@@ -62,6 +63,16 @@ def parse_date(ctx: click.Context, param: click.Parameter, value: str | None) ->
         return dt.date.fromisoformat(value)
     except ValueError:
         raise click.BadParameter(f"{value!r} is not a date of the form YYYY-MM-DD") from None
+
+
+def parse_report_date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
+    """A ``YYYY-MM-DD`` report date within ``accord.base.report_dates``' range (None stays None)."""
+    date = parse_date(ctx, param, value)
+    if date is not None:
+        problem = report_date_problem(date)
+        if problem is not None:
+            raise click.BadParameter(problem)
+    return date
 
 
 def parse_partial_date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
@@ -150,7 +161,7 @@ def new_db_option(function: _F) -> _F:
 
 def date_option(help_text: str) -> Callable[[_F], _F]:
     """``--date YYYY-MM-DD``, passed to the command as a ``datetime.date``."""
-    return click.option("--date", "date", callback=parse_date, metavar="YYYY-MM-DD", help=help_text)
+    return click.option("--date", "date", callback=parse_report_date, metavar="YYYY-MM-DD", help=help_text)
 
 
 def max_chars_option(function: _F) -> _F:
@@ -161,11 +172,4 @@ def max_chars_option(function: _F) -> _F:
         default=200_000,
         show_default=True,
         help="Reject articles longer than this many characters.",
-    )(function)
-
-
-def quiet_option(function: _F) -> _F:
-    """``--quiet``/``-q``."""
-    return click.option(
-        "--quiet", "-q", is_flag=True, help="No progress bar and no summary on standard error."
     )(function)

@@ -18,7 +18,7 @@ from accord.cli.options import (
     parse_dyad,
     parse_partial_date,
 )
-from accord.cli.render import event_line, mark_evidence, write_records
+from accord.cli.render import event_line, mark_evidence, printable, write_records
 
 __all__ = ["article", "events"]
 
@@ -97,7 +97,9 @@ def article(article_id: str, db_path: str) -> None:
         record = database.article(article_id)
     if record is None:
         raise click.ClickException(f"no article {article_id!r} in {db_path}")
-    click.echo(f"{record['id']}  {record['date']}  {record.get('title') or ''}".rstrip())
+    click.echo(
+        printable(f"{record['id']}  {record['date']}  {record.get('title') or ''}".rstrip(), one_line=True)
+    )
     click.echo("")
     click.echo(mark_evidence(record["text"], record["events"]))
     click.echo("")

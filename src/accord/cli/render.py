@@ -1,16 +1,44 @@
-"""Events as text for people (a table, an article with its evidence marked) and as JSON for machines."""
+"""Events as text for people (a table, an article with its evidence marked) and as JSON for machines.
+
+Text from articles is untrusted: before it reaches a terminal, control characters (ANSI escape
+sequences included) and the bidirectional overrides that can reorder what a line shows are
+printed as escapes (``\\x1b``, ``\\u202e``), never raw (``printable``).
+"""
 
 from __future__ import annotations
 
 import json
+import re
 from typing import Any, TextIO
 
-__all__ = ["event_line", "mark_evidence", "print_table", "write_records"]
+__all__ = ["event_line", "mark_evidence", "print_table", "printable", "write_records"]
+
+# C0 controls but tab and newline, DEL, C1 controls, and the bidirectional embeddings, overrides
+# and isolates; a CR is shown raw only where it ends a line (CR LF).
+_UNPRINTABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]|\r(?!\n)")
+_UNPRINTABLE_IN_LINE = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def printable(text: str, *, one_line: bool = False) -> str:
+    """``text`` safe for a terminal: controls escaped; newlines and tabs kept unless ``one_line``.
+
+    >>> printable("red \\x1b[31mtext\\x07")
+    'red \\\\x1b[31mtext\\\\x07'
+    >>> printable("a\\nb", one_line=True)
+    'a\\\\x0ab'
+    """
+    pattern = _UNPRINTABLE_IN_LINE if one_line else _UNPRINTABLE
+    return pattern.sub(_escape, text)
 
 
 def mark_evidence(text: str, events: list[dict[str, Any]]) -> str:
     """The article text with each event's trigger in [brackets]¹, its actors in {braces}, and its
-    quantities, money and date phrase in ⟨angle brackets⟩.
+    quantities, money and date phrase in ⟨angle brackets⟩; control characters escaped.
 
     >>> event = {"trigger": {"start": 6, "end": 12}, "actor": [{"code": "IND", "start": 0, "end": 5}],
     ...          "recipient": [], "quantities": [], "money": []}
@@ -38,11 +66,11 @@ def mark_evidence(text: str, events: list[dict[str, Any]]) -> str:
     pieces: list[str] = []
     last = 0
     for offset in sorted(marks):
-        pieces.append(text[last:offset])
+        pieces.append(printable(text[last:offset]))
         # Closing marks before opening ones at the same offset.
         pieces.extend(sorted(set(marks[offset]), key=lambda m: m in ("[", "{", "⟨")))
         last = offset
-    pieces.append(text[last:])
+    pieces.append(printable(text[last:]))
     return "".join(pieces)
 
 
@@ -51,7 +79,7 @@ def _superscript(number: int) -> str:
 
 
 def _side(entities: list[dict[str, Any]]) -> str:
-    return "+".join(sorted({e["code"] for e in entities})) or "-"
+    return printable("+".join(sorted({e["code"] for e in entities})) or "-", one_line=True)
 
 
 def event_line(number: int, event: dict[str, Any]) -> str:
@@ -64,24 +92,26 @@ def event_line(number: int, event: dict[str, Any]) -> str:
         extras.append(f"{approx}{money['amount']:,} {money['currency']}")
     joint = "<->" if event["symmetric"] else "->"
     span = f"..{event['enddate']}" if event.get("enddate") else ""
-    return (
+    line = (
         f"{_superscript(number)} {event['date']}{span} {event['event']} ({event['cameo']}, {event['status']}) "
         f'{_side(event["actor"])} {joint} {_side(event["recipient"])}: "{event["trigger"]["text"]}"'
         + (f"  [{'; '.join(extras)}]" if extras else "")
     )
+    return printable(line, one_line=True)
 
 
 def print_table(records: list[dict[str, Any]], out: TextIO) -> None:
-    """Events as a fixed-width table with a count line."""
+    """Events as a fixed-width table with a count line; control characters escaped."""
     header = (
         f"{'date':<10}  {'event':<9}  {'cameo':<5}  {'status':<12}  {'actor':<9}  {'recipient':<9}  trigger"
     )
     out.write(header + "\n")
     for event in records:
-        out.write(
+        row = (
             f"{event['date']:<10}  {event['event']:<9}  {event['cameo']:<5}  {event['status']:<12}  "
-            f"{_side(event['actor']):<9}  {_side(event['recipient']):<9}  {event['trigger']['text']}\n"
+            f"{_side(event['actor']):<9}  {_side(event['recipient']):<9}  {event['trigger']['text']}"
         )
+        out.write(printable(row, one_line=True) + "\n")
     out.write(f"({len(records)} events)\n")
 
 

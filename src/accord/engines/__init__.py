@@ -13,6 +13,6 @@ return the same ``IngestReport``.
 from __future__ import annotations
 
 from accord.engines.local import extract_files, ingest
-from accord.engines.report import IngestReport
+from accord.engines.report import IngestReport, Progress
 
-__all__ = ["IngestReport", "extract_files", "ingest"]
+__all__ = ["IngestReport", "Progress", "extract_files", "ingest"]

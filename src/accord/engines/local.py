@@ -1,7 +1,8 @@
 """The local engine: read inputs, extract their events in this process, and store them.
 
 ``extract_files`` streams ``ArticleResult`` records from files, folders and standard input;
-``ingest`` writes them to a database, one transaction per article, and returns an ``IngestReport``.
+``ingest`` writes them to a database, one transaction per article, committed in short writes
+(``ingest_run``), and returns an ``IngestReport``.
 One bad input never stops the run, and never passes silently: it becomes a ``Reject`` (origin, line,
 reason) handed to ``on_reject``, and ``ingest`` also records it in the database.
 """
@@ -13,11 +14,12 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from accord.engines.report import IngestReport
+from accord.engines.ingest_run import IngestRun
+from accord.engines.report import IngestReport, Progress
 from accord.ingest import read_articles
 from accord.pipeline import Extractor
 from accord.records import Article, ArticleResult, Reject
-from accord.store import Database
+from accord.store import DEFAULT_LOCK_WAIT
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -87,50 +89,44 @@ def ingest(
     batch_size: int = DEFAULT_BATCH_SIZE,
     stdin: TextIO | None = None,
     nlp: Language | None = None,
+    update: bool = False,
+    lock_wait: float = DEFAULT_LOCK_WAIT,
     on_reject: Callable[[Reject], None] | None = None,
-    progress: Callable[[ArticleResult], None] | None = None,
+    progress: Callable[[Progress], None] | None = None,
 ) -> IngestReport:
     """Extract the events of every article in ``paths`` and store them in the database ``db_path``.
 
-    Each article is written in its own transaction (created with its tables when absent), so a
-    killed run leaves only whole articles behind and running it again completes the set; an
-    article already stored with the same content is skipped. Rejects are recorded in the
-    database, passed to ``on_reject`` as they come, and listed in the report. ``progress`` is
-    called after each article is written or skipped. The other arguments are as for
-    ``extract_files``.
+    An article already stored with the same id and content is skipped before it is parsed, so a
+    re-run after a crash costs in proportion to what is left. An article whose id is stored (or
+    was read earlier in the run) with a different text is rejected with both places named, never
+    written over, unless ``update`` (stored articles only), which replaces the stored one; see
+    ``accord.engines.ingest_run``. Parsed articles are committed ``batch_size`` at a time (or
+    every second), each in its own transaction, with the file open for writing only during the
+    commit, so that a server can read it in between and a killed run leaves whole articles.
+    Rejects are recorded in the database, passed to ``on_reject`` as they come, and listed in the
+    report. ``progress`` is called with a ``Progress`` for every record read. The other arguments
+    are as for ``extract_files``; ``lock_wait`` is how many seconds a commit waits for readers to
+    let go of the file.
 
-    Raises ``StoreError`` when the database cannot be opened or an article cannot be written (the
-    articles before it stay committed).
+    Raises ``StoreError`` when the database cannot be opened or written (``DatabaseBusyError``
+    when other processes hold it for ``lock_wait`` seconds); the commits before stay.
 
     >>> report = ingest(["samples/"], "accord.duckdb")  # doctest: +SKIP
     >>> report.written, report.skipped, len(report.rejects)  # doctest: +SKIP
     (3, 0, 0)
     """
-    rejects: list[Reject] = []
-    written = skipped = events = 0
-    with Database(db_path) as database:
-
-        def record(reject: Reject) -> None:
-            rejects.append(reject)
-            if on_reject is not None:
-                on_reject(reject)
-            database.write_reject(reject)
-
-        results = extract_files(
-            paths,
-            default_date=default_date,
-            max_chars=max_chars,
-            batch_size=batch_size,
-            stdin=stdin,
-            nlp=nlp,
-            on_reject=record,
-        )
-        for result in results:
-            if database.write_result(result):
-                written += 1
-                events += len(result.events)
-            else:
-                skipped += 1
-            if progress is not None:
-                progress(result)
-    return IngestReport(written=written, skipped=skipped, events=events, rejects=tuple(rejects))
+    run = IngestRun(
+        Path(db_path),
+        update=update,
+        batch_size=batch_size,
+        lock_wait=lock_wait,
+        on_reject=on_reject,
+        progress=progress,
+    )
+    run.prepare()
+    extractor = Extractor(nlp, batch_size=batch_size, on_error=run.analysis_failed)
+    records = read_articles(paths, default_date=default_date, max_chars=max_chars, stdin=stdin)
+    for result in extractor.extract_articles(run.articles_to_parse(records)):
+        run.parsed(result)
+    run.commit()
+    return run.report()

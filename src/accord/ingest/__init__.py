@@ -1,6 +1,8 @@
 """Ingest: files and streams in, ``Article`` or ``Reject`` records out.
 
-One public function, ``read_articles``. Formats (by extension, else by sniffing the content):
+One public function, ``read_articles`` (and ``count_records``, how many records it will yield,
+counted cheaply for a progress bar). Control characters and terminal escapes in a text become
+spaces (``cleaning``); report dates outside 1800 .. next year are rejected. Formats (by extension, else by sniffing the content):
 
 - the seed's form, ``.txt`` starting ``date YYYY-MM-DD ``: text = the rest, whitespace stripped;
 - plain text (``.txt`` without that header): needs ``default_date`` (the CLI's ``--date``);
@@ -27,9 +29,10 @@ from typing import TextIO
 
 from accord.ingest._common import Limits
 from accord.ingest._dispatch import read_path, read_text_stream
+from accord.ingest.counting import count_records
 from accord.records import Article, Reject
 
-__all__ = ["read_articles"]
+__all__ = ["count_records", "read_articles"]
 
 STDIN = "-"
 

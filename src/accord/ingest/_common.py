@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 
 from accord.base.ids import article_id_for_text
+from accord.base.report_dates import report_date_problem
+from accord.ingest.cleaning import clean_text, strip_control_characters
 from accord.records import Article, Reject
 
 # A file's first bytes, enough to sniff its kind and find a BOM, an XML declaration or an HTML meta.
@@ -158,10 +160,11 @@ def parse_date(value: object) -> dt.date:
 
 
 def clean_field(value: object) -> str | None:
-    """A metadata field (title, url, source, id) as a stripped string, or None when absent or empty."""
+    """A metadata field (title, url, source, id) as a stripped string without control characters
+    (see ``cleaning``), or None when absent or empty."""
     if value is None:
         return None
-    text = str(value).strip()
+    text = strip_control_characters(str(value)).strip()
     return text or None
 
 
@@ -181,8 +184,11 @@ def make_article(
     """Check one article (text present, within max_chars, a valid date) and build it, or reject it.
 
     ``date`` is the raw value found in the input (None when it has none); ``article_id`` None means
-    "use the content hash".
+    "use the content hash". Control characters and escape sequences in the text become spaces
+    (``cleaning.clean_text``: offsets stay those of the input); a report date outside
+    ``accord.base.report_dates``' range is a reject.
     """
+    text = clean_text(text)
     if not text.strip():
         return Reject(origin, line, "empty text", article_id)
     if len(text) > limits.max_chars:
@@ -203,6 +209,9 @@ def make_article(
             report_date = parse_date(date)
         except Problem as problem:
             return Reject(origin, line, problem.reason, article_id)
+    out_of_range = report_date_problem(report_date)
+    if out_of_range is not None:
+        return Reject(origin, line, out_of_range, article_id)
     return Article(
         id=article_id or article_id_for_text(text),
         date=report_date,

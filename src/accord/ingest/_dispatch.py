@@ -94,7 +94,7 @@ def _read_folder(folder: Path, origin: str, limits: Limits) -> Iterator[Record]:
         yield Reject(origin, None, f"cannot list folder: {error.strerror or error}")
         return
     for entry in entries:
-        if entry.name.startswith(".") or _is_documentation(entry.name):
+        if entry.name.startswith(".") or is_documentation(entry.name):
             continue
         child_origin = os.path.join(origin, entry.name)
         try:
@@ -116,7 +116,7 @@ _DOCUMENTATION_STEMS = frozenset(
 )
 
 
-def _is_documentation(name: str) -> bool:
+def is_documentation(name: str) -> bool:
     path = PurePosixPath(name)
     return path.suffix.lower() in _DOCUMENTATION_SUFFIXES or path.stem.lower() in _DOCUMENTATION_STEMS
 

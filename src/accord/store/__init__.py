@@ -7,15 +7,32 @@
 
 Modules, one job each: ``database`` (the public ``Database``), ``connection`` (opening, schema
 version, lock), ``rows`` (records -> table rows), ``filters`` (filters -> SQL), ``writer``,
-``queries``, ``aggregates``, ``frames`` and ``export`` (files, and the CSV schema that the CLI
-and the API share: ``CSV_COLUMNS``, ``event_csv_row``, ``write_events_csv``).
+``queries``, ``aggregates``, ``frames``, ``export`` (files, and the CSV schema that the CLI
+and the API share: ``CSV_COLUMNS``, ``event_csv_row``, ``write_events_csv``) and ``access``
+(sharing the file between a writer and readers: ``writing``, ``open_database``, ``writer_waiting``).
 """
 
 from __future__ import annotations
 
+from accord.store.access import DEFAULT_LOCK_WAIT, open_database, writer_flag, writer_waiting, writing
 from accord.store.connection import SCHEMA_VERSION
 from accord.store.database import Database
 from accord.store.export import CSV_COLUMNS, event_csv_row, write_events_csv
-from accord.store.writer import article_hash
+from accord.store.rows import content_hash
+from accord.store.writer import WriteOutcome, article_hash
 
-__all__ = ["CSV_COLUMNS", "SCHEMA_VERSION", "Database", "article_hash", "event_csv_row", "write_events_csv"]
+__all__ = [
+    "CSV_COLUMNS",
+    "DEFAULT_LOCK_WAIT",
+    "SCHEMA_VERSION",
+    "Database",
+    "WriteOutcome",
+    "article_hash",
+    "content_hash",
+    "event_csv_row",
+    "open_database",
+    "write_events_csv",
+    "writer_flag",
+    "writer_waiting",
+    "writing",
+]

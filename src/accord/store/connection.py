@@ -4,7 +4,8 @@ The other store modules take a ``Connection`` and run their SQL through it, so t
 closing, locking and turning DuckDB's errors into ``StoreError`` are written once.
 
 Errors: ``StoreError`` when the file cannot be opened, is not an Accord database, was written by a
-newer Accord, is closed, or a query fails.
+newer Accord, is closed, or a query fails; ``DatabaseBusyError`` (a ``StoreError``) when another
+process holds the file's lock (DuckDB lets one process write a file, or many read it).
 """
 
 from __future__ import annotations
@@ -20,9 +21,9 @@ from typing import Any, TypeVar
 
 import duckdb
 
-from accord.errors import StoreError
+from accord.errors import DatabaseBusyError, StoreError
 
-__all__ = ["SCHEMA_VERSION", "Connection", "utcnow"]
+__all__ = ["SCHEMA_VERSION", "Connection", "is_lock_conflict", "utcnow"]
 
 SCHEMA_VERSION = 2
 
@@ -56,6 +57,12 @@ def _migrate(con: duckdb.DuckDBPyConnection, version: int) -> int:
     return SCHEMA_VERSION
 
 
+def is_lock_conflict(exc: BaseException) -> bool:
+    """Whether a DuckDB error says that another process holds the file's lock."""
+    text = str(exc)
+    return isinstance(exc, duckdb.Error) and ("Could not set lock" in text or "Conflicting lock" in text)
+
+
 class Connection:
     """An open Accord database file: ``path``, ``read_only``, and one DuckDB connection.
 
@@ -76,12 +83,30 @@ class Connection:
         try:
             self._con: duckdb.DuckDBPyConnection | None = duckdb.connect(str(path), read_only=read_only)
         except duckdb.Error as exc:
+            if is_lock_conflict(exc):
+                # DuckDB's own message names the other process and suggests a CLI flag Accord has not.
+                holder = "a process writing it" if read_only else "another process (a server or an ingest)"
+                raise DatabaseBusyError(f"{path}: the database is in use by {holder}") from None
             raise StoreError(f"{path}: cannot open the database: {exc}") from exc
         try:
             self._check_version(self._read_version() if read_only else self._create_tables())
         except BaseException:
             self.close()
             raise
+
+    @classmethod
+    def sibling(cls, parent: Connection) -> Connection:
+        """A second connection to ``parent``'s open database (DuckDB's ``cursor()``), with a lock of
+        its own, so that two threads can query at once. Close it before ``parent``."""
+        with parent.lock:
+            cursor = parent.raw().cursor()
+        sibling = cls.__new__(cls)
+        sibling.path = parent.path
+        sibling.read_only = parent.read_only
+        sibling.lock = threading.RLock()
+        sibling._aggregates = {}
+        sibling._con = cursor
+        return sibling
 
     @property
     def closed(self) -> bool:

@@ -34,6 +34,7 @@ import accord.store.queries as queries
 import accord.store.writer as writer
 from accord.records import ArticleResult, Reject
 from accord.store.connection import Connection
+from accord.store.filters import check_filter_names
 
 if TYPE_CHECKING:
     import pandas
@@ -83,18 +84,37 @@ class Database:
 
     # -- writing ---------------------------------------------------------------------------------
 
-    def write_result(self, result: ArticleResult) -> bool:
+    def cursor(self) -> Database:
+        """Another handle on this open database that can run a query while this one runs another
+        (a DuckDB cursor, sharing the file and its cache). Close it before this one."""
+        handle = Database.__new__(Database)
+        handle.path = self.path
+        handle.read_only = self.read_only
+        handle._conn = Connection.sibling(self._conn)
+        return handle
+
+    def write_result(self, result: ArticleResult, *, update: bool = False) -> bool:
         """Store one article and everything found in it, in one transaction.
 
-        Returns True when written, False when the same article (same ``content_hash``) is already
-        stored. The same id with other content replaces the old article and all its rows. Raises
-        ``StoreError`` (and stores nothing of the article) when a value cannot be stored, e.g. a
-        malformed event date or an event id already used by another article.
+        Returns True when written, False when the same article (same id and ``content_hash``) is
+        already stored. The same id with other content raises ``ArticleConflictError`` unless
+        ``update``, which replaces the old article and all its rows. Raises
+        ``UnstorableArticleError`` (and stores nothing of the article) when a value cannot be
+        stored, e.g. a malformed event date, and ``StoreError`` when the database fails (an event
+        id already used by another article).
 
         >>> db.write_result(result)  # doctest: +SKIP
         True
         """
-        return writer.write_result(self._conn, result)
+        return self.store(result, update=update) != "skipped"
+
+    def store(self, result: ArticleResult, *, update: bool = False) -> writer.WriteOutcome:
+        """``write_result`` saying what it did: ``"written"``, ``"updated"`` or ``"skipped"``."""
+        return writer.write_result(self._conn, result, update=update)
+
+    def stored_articles(self, article_ids: Iterable[str]) -> dict[str, tuple[str, str | None, int | None]]:
+        """``{id: (content_hash, origin, line)}`` for the given ids that are stored."""
+        return queries.stored_articles(self._conn, list(article_ids))
 
     def write_results(self, results: Iterable[ArticleResult]) -> tuple[int, int]:
         """Store many articles, one transaction each; returns ``(written, skipped)``.
@@ -159,6 +179,14 @@ class Database:
             "article_id": article_id,
         }
         return queries.events(self._conn, filters, limit=limit, offset=offset, order=order)
+
+    def event_records(
+        self, *, limit: int | None = None, offset: int = 0, order: str = "date", **filters: Any
+    ) -> list[str]:
+        """``events``' page as the stored JSON text of each event (no parsing: for answers that
+        pass the records on, such as the HTTP API). Same filters; ``TypeError`` for an unknown one."""
+        check_filter_names(filters)
+        return queries.event_records(self._conn, filters, limit=limit, offset=offset, order=order)
 
     def count_events(self, **filters: Any) -> int:
         """How many events match the same filters as ``events`` (no paging)."""

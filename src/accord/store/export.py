@@ -2,9 +2,10 @@
 
 CSV flattens each contract event into one row of ``CSV_COLUMNS``: lists of entities become
 ``;``-separated codes and names, offsets get their own columns, CAMEO codes stay strings ("042").
-Text cells that begin with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return get a leading
-``'`` so that a spreadsheet shows them instead of evaluating them (news text is untrusted input);
-numeric columns are left alone, so a Goldstein value of -5 stays -5. Rows end with CRLF (RFC 4180).
+Every text cell (ids and article ids included: they come from input files too) that begins with
+``=``, ``+``, ``-``, ``@``, a tab or a carriage return gets a leading ``'`` so that a spreadsheet
+shows it instead of evaluating it (news text is untrusted input); numbers are left alone, so a
+Goldstein value of -5 stays -5. Rows end with CRLF (RFC 4180).
 
 >>> event_csv_row({"id": "e1", "cameo": "042", "text": "=1+1"})["text"]
 "'=1+1"
@@ -60,10 +61,6 @@ CSV_COLUMNS = (
 
 EXPORT_FORMATS = ("parquet", "csv", "jsonl", "json")
 
-# Columns holding words from the article, which a spreadsheet might read as a formula.
-_TEXT_COLUMNS = frozenset(
-    {"actor_names", "recipient_names", "location", "quantities", "money", "trigger", "text", "date_phrase"}
-)
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -116,8 +113,9 @@ def _flatten(event: Mapping[str, Any]) -> dict[str, Any]:
     }
 
 
-def _defuse(column: str, value: Any) -> Any:
-    if column in _TEXT_COLUMNS and isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+def _defuse(value: Any) -> Any:
+    # Only strings: numeric columns hold numbers (a negative Goldstein value is no formula).
+    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
         return "'" + value
     return value
 
@@ -131,7 +129,7 @@ def event_csv_row(event: Mapping[str, Any]) -> dict[str, Any]:
     >>> row["actor_codes"], row["actor_names"], row["goldstein"]
     ('IND', 'India', -5.0)
     """
-    return {column: _defuse(column, value) for column, value in _flatten(event).items()}
+    return {column: _defuse(value) for column, value in _flatten(event).items()}
 
 
 def write_events_csv(events: Iterable[Mapping[str, Any]], out: TextIO) -> int:

@@ -8,7 +8,7 @@ argument and ``StoreError`` when a query fails.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from accord.store.connection import Connection
@@ -19,8 +19,10 @@ __all__ = [
     "articles",
     "count_events",
     "event",
+    "event_records",
     "events",
     "has_article",
+    "stored_articles",
     "iter_event_records",
     "rejects",
     "stats",
@@ -31,13 +33,22 @@ def events(
     conn: Connection, filters: dict[str, Any], *, limit: int | None, offset: int, order: str
 ) -> list[dict[str, Any]]:
     """Events matching ``filters`` (keywords of ``where_clause``) as contract dicts, one page."""
+    return [
+        json.loads(record) for record in event_records(conn, filters, limit=limit, offset=offset, order=order)
+    ]
+
+
+def event_records(
+    conn: Connection, filters: dict[str, Any], *, limit: int | None, offset: int, order: str
+) -> list[str]:
+    """The stored JSON text of one page of ``events`` (for answers that pass it on as it is)."""
     where, params = where_clause(**filters)
     ordering = order_clause(order)
     page, params = paged(f"SELECT rowid FROM events {where} ORDER BY {ordering}", params, limit, offset)
     # Sort and page on the small columns first, then read the large JSON records of the page
     # only: reading `record` for every row before the top-N made an unfiltered page 10x slower.
     sql = f"SELECT record FROM events WHERE rowid IN ({page}) ORDER BY {ordering}"
-    return [json.loads(record) for (record,) in conn.fetchall(sql, params)]
+    return [record for (record,) in conn.fetchall(sql, params)]
 
 
 def count_events(conn: Connection, filters: dict[str, Any]) -> int:
@@ -133,6 +144,18 @@ def has_article(conn: Connection, article_id: str, content_hash: str | None) -> 
         sql += " AND content_hash = ?"
         params.append(content_hash)
     return conn.scalar(sql, params) > 0
+
+
+def stored_articles(
+    conn: Connection, article_ids: Sequence[str]
+) -> dict[str, tuple[str, str | None, int | None]]:
+    """``{id: (content_hash, origin, line)}`` for those of ``article_ids`` that are stored."""
+    if not article_ids:
+        return {}
+    rows = conn.fetchall(
+        "SELECT id, content_hash, origin, line FROM articles WHERE list_contains(?, id)", [list(article_ids)]
+    )
+    return {row[0]: (row[1], row[2], row[3]) for row in rows}
 
 
 def rejects(conn: Connection, *, limit: int) -> list[dict[str, Any]]:

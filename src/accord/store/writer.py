@@ -1,24 +1,29 @@
 """Writing: one article and everything found in it in ONE transaction; rejects kept once.
 
-A process killed at any moment leaves each article either whole or absent. Writing the same input
-again (same id, date and text: the same ``content_hash``) does nothing; the same id with other
-content replaces the article and all its rows in the same transaction.
+A process killed at any moment leaves each article either whole or absent. An article is its id
+and its ``content_hash`` (of id, date and text). Writing the same input again does nothing; the
+same id with other content is refused (``ArticleConflictError``) unless ``update=True``, which
+replaces the article and all its rows in the same transaction. The check runs inside the
+transaction, so two writers taking turns cannot overwrite each other's articles.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, Literal
 
 import duckdb
 
 import accord.store.rows as table_rows
-from accord.errors import StoreError
+from accord.errors import ArticleConflictError, StoreError, UnstorableArticleError
 from accord.records import ArticleResult, Reject
 from accord.store.connection import Connection, utcnow
 from accord.store.fact_rows import RECORD_TABLES, record_rows
 
-__all__ = ["article_hash", "insert_rows", "write_reject", "write_result"]
+__all__ = ["WriteOutcome", "article_hash", "insert_rows", "write_reject", "write_result"]
+
+# What writing one article did.
+WriteOutcome = Literal["written", "updated", "skipped"]
 
 # Rows per INSERT statement: one statement with many VALUES tuples is several times faster than
 # executemany (one execution per row), and the chunk keeps each statement small to parse.
@@ -42,11 +47,13 @@ def article_hash(result: ArticleResult) -> str:
     return table_rows.content_hash(article.id, article.date, article.text)
 
 
-def write_result(conn: Connection, result: ArticleResult) -> bool:
-    """Store ``result`` in one transaction; True when written, False when already stored.
+def write_result(conn: Connection, result: ArticleResult, *, update: bool = False) -> WriteOutcome:
+    """Store ``result`` in one transaction: ``"written"`` (new id), ``"skipped"`` (stored with the
+    same content) or ``"updated"`` (stored with other content, replaced because ``update``).
 
-    Raises ``StoreError`` (and stores nothing of the article) when the file is read-only or a value
-    cannot be stored.
+    Raises ``ArticleConflictError`` when the id is stored with other content and ``update`` is
+    False, ``UnstorableArticleError`` when a value cannot be stored (nothing is written either
+    way), and ``StoreError`` when the file is read-only or the database fails.
     """
     conn.require_writable(f"write article {result.article.id!r}")
     article_id = result.article.id
@@ -55,16 +62,21 @@ def write_result(conn: Connection, result: ArticleResult) -> bool:
         rows = table_rows.article_rows(result, digest, utcnow())
         records = record_rows(result)  # agreements, deals, meetings
     except (ValueError, TypeError) as exc:
-        raise StoreError(f"article {article_id!r} not stored: {exc}") from exc
+        raise UnstorableArticleError(f"article {article_id!r} not stored: {exc}") from exc
     with conn.lock:
         con = conn.raw()
         try:
             con.execute("BEGIN TRANSACTION")
-            existing = con.execute("SELECT content_hash FROM articles WHERE id = ?", [article_id]).fetchall()
+            existing = con.execute(
+                "SELECT content_hash, origin, line FROM articles WHERE id = ?", [article_id]
+            ).fetchall()
             found = existing[0] if existing else None
             if found is not None and found[0] == digest:
                 con.execute("ROLLBACK")
-                return False
+                return "skipped"
+            if found is not None and not update:
+                con.execute("ROLLBACK")
+                raise ArticleConflictError(article_id, found[1], found[2])
             if found is not None:
                 for table in _CHILD_TABLES:
                     con.execute(f"DELETE FROM {table} WHERE article_id = ?", [article_id])
@@ -81,7 +93,7 @@ def write_result(conn: Connection, result: ArticleResult) -> bool:
         except BaseException:
             conn.rollback()
             raise
-    return True
+    return "written" if found is None else "updated"
 
 
 def _insert_article(con: duckdb.DuckDBPyConnection, rows: table_rows.ArticleRows) -> None:

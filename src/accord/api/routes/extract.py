@@ -1,16 +1,25 @@
-"""``POST /extract``: ``{"text", "date"[, "article_id"]}`` -> the events found; nothing is stored."""
+"""``POST /extract``: ``{"text", "date"[, "article_id"]}`` -> the events found; nothing is stored.
+
+The work is bounded: a text over the app's ``max_extract_chars`` is refused (413) before any
+parsing; the extraction runs in a worker process of the app's ``ExtractPool``, never on the event
+loop, for at most its ``timeout`` (504 past it, 503 when every worker stays busy); a client that
+disconnects has its worker killed. A report date outside 1800 .. next year is a 422.
+"""
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 from typing import Any
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Request
 from pydantic import BaseModel, Field
 
-from accord.api.deps import ExtractorDep
+from accord.api.deps import ExtractPoolDep
 from accord.api.errors import ApiError, ErrorBody
+from accord.api.extract_pool import ExtractBusy, ExtractFailed, ExtractStopped, ExtractTimeout
 from accord.api.params import FULL_DATE_PATTERN
+from accord.base.report_dates import report_date_problem
 
 __all__ = ["ExtractRequest", "ExtractResponse", "router"]
 
@@ -18,9 +27,11 @@ router = APIRouter(tags=["extract"])
 
 
 class ExtractRequest(BaseModel):
-    text: str = Field(min_length=1, description="The article text.")
+    text: str = Field(min_length=1, description="The article text (at most the server's limit, 413 past it).")
     date: str = Field(
-        pattern=FULL_DATE_PATTERN, description="The report date, YYYY-MM-DD.", examples=["2021-12-06"]
+        pattern=FULL_DATE_PATTERN,
+        description="The report date, YYYY-MM-DD, from 1800-01-01 to the end of next year.",
+        examples=["2021-12-06"],
     )
     article_id: str | None = Field(
         default=None, max_length=300, description="Id to give the article's events."
@@ -32,16 +43,45 @@ class ExtractResponse(BaseModel):
     events: list[dict[str, Any]]
 
 
+async def _client_gone(request: Request) -> None:
+    """Returns when the client disconnects (the body is read, so only a disconnect can come)."""
+    while True:
+        message = await request.receive()
+        if message["type"] == "http.disconnect":
+            return
+
+
 @router.post(
     "/extract",
     response_model=ExtractResponse,
-    responses={413: {"model": ErrorBody, "description": "Request body over the limit"}},
+    responses={
+        413: {"model": ErrorBody, "description": "Request body or text over the limit"},
+        503: {"model": ErrorBody, "description": "Every extract worker busy, or the server stopping"},
+        504: {"model": ErrorBody, "description": "Extraction took longer than the limit"},
+    },
 )
-def extract_events(extract: ExtractorDep, body: ExtractRequest) -> dict[str, Any]:
+async def extract_events(request: Request, pool: ExtractPoolDep, body: ExtractRequest) -> dict[str, Any]:
     """Events found in one text, in the contract's shape; nothing is stored."""
+    limit: int = request.app.state.max_extract_chars
+    if len(body.text) > limit:
+        raise ApiError(413, f"text is {len(body.text):,} characters, over the limit of {limit:,}")
     try:
         date = dt.date.fromisoformat(body.date)
     except ValueError:
         raise ApiError(422, f"date {body.date!r} is not a calendar date") from None
-    events = extract(body.text, date, article_id=body.article_id)
+    problem = report_date_problem(date)
+    if problem is not None:
+        raise ApiError(422, problem)
+    try:
+        events = await pool.run(
+            body.text, body.date, body.article_id, client_gone=lambda: _client_gone(request)
+        )
+    except ExtractTimeout as exc:
+        raise ApiError(504, f"{exc}; send a shorter text") from None
+    except (ExtractBusy, ExtractStopped) as exc:
+        raise ApiError(503, str(exc)) from None
+    except ExtractFailed as exc:
+        raise ApiError(500, f"internal error: {exc}") from None
+    except asyncio.CancelledError:
+        raise
     return {"count": len(events), "events": events}
