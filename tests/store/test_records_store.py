@@ -156,7 +156,9 @@ def test_records_are_replaced_with_their_article(tmp_path, results, nlp):
         assert not db.write_result(talks)  # unchanged: nothing happens
         assert db.count_records("meeting") == 2
         changed = Article(id="talks", date=talks.article.date, text="The summit was called off.")
-        assert db.write_result(Extractor(nlp).extract_article(changed))
+        assert db.write_result(
+            Extractor(nlp).extract_article(changed), update=True
+        )  # a changed text replaces
         assert [m["name"]["text"] for m in db.meetings()] == ["summit"]
         count = db._conn.scalar("SELECT count(*) FROM record_actors WHERE article_id = 'talks'", [])
         assert count == 0  # the new summit names nobody; the old talks' actors are gone

@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 __all__ = [
+    "doc_text",
     "SUBJECT_DEPS",
     "has_agent",
     "has_passive_auxiliary",
@@ -103,3 +104,16 @@ def sentences(doc: Doc) -> Iterator[Span]:
                 start = token.i + 1
         if start < sentence.end:
             yield doc[start : sentence.end]
+
+
+_TEXT_KEY = "accord.text"
+
+
+def doc_text(doc: Doc) -> str:
+    """The parsed text, built once per document: spaCy's ``Doc.text`` joins every token on each access,
+    which made per-trigger slicing quadratic in the article's length."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if not isinstance(text, str):
+        text = doc.text
+        doc.user_data[_TEXT_KEY] = text
+    return text

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, NamedTuple
 
 from accord.base.ids import event_id
-from accord.base.syntax import is_purpose_infinitive
+from accord.base.syntax import doc_text, is_purpose_infinitive
 from accord.coding.arguments import argument_tokens
 from accord.coding.attachment import date_fields, location_for, money_in, quantities_for, time_for
 from accord.coding.casualties import is_accident
@@ -84,7 +84,7 @@ def trigger_of(doc: Doc, tokens: Sequence[Token]) -> Trigger:
     """The trigger's text and offsets: from its first word's start to its last word's end."""
     start = min(t.idx for t in tokens)
     end = max(t.idx + len(t.text) for t in tokens)
-    return Trigger(text=doc.text[start:end], start=start, end=end)
+    return Trigger(text=doc_text(doc)[start:end], start=start, end=end)
 
 
 def _assemble(
@@ -107,7 +107,7 @@ def _assemble(
     code = recode_unrealised(lexicon, code, status, candidate.clause)
     date, precision, enddate = date_fields(article.date, time)
     text_start = sentence.start_char
-    text = parsed.doc.text[text_start : sentence.end_char].rstrip()
+    text = parsed.article.text[text_start : sentence.end_char].rstrip()
     event = Event(
         id=event_id(article.id, token.idx, code.cameo),
         article_id=article.id,

@@ -24,7 +24,7 @@ def unknown_actor(parsed: ParsedArticle, candidate: Candidate) -> Entity:
     tokens = candidate.trigger_tokens
     start = min(t.idx for t in tokens)
     end = max(t.idx + len(t.text) for t in tokens)
-    return _unknown(parsed.doc.text[start:end], start, end)
+    return _unknown(parsed.article.text[start:end], start, end)
 
 
 def _unknown(text: str, start: int, end: int) -> Entity:

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, cast
 
 from accord.base.ids import record_id
+from accord.base.syntax import doc_text
 from accord.fact_records import Deal, DealKind, DealStatus, Span
 from accord.facts.clauses import entities_for, lookup_verb, partner_tokens
 from accord.facts.coreference import RecordGroup
@@ -155,7 +156,9 @@ def _item(
     for event in events:
         for quantity in event.quantities:
             if quantity.item and any(first <= quantity.start < last for first, last in scopes):
-                found = doc.text.find(quantity.item, quantity.end, quantity.end + len(quantity.item) + 40)
+                found = doc_text(doc).find(
+                    quantity.item, quantity.end, quantity.end + len(quantity.item) + 40
+                )
                 if found >= 0:
                     return quantity, Span(quantity.item, found, found + len(quantity.item))
     money = [(m.start, m.end) for m in context.parsed.context.money]

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Set
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from accord.base.syntax import doc_text
 from accord.fact_records import Span
 from accord.facts.lexicon import FactWords
 from accord.records import TimeExpression
@@ -74,7 +75,7 @@ def span_of(doc: Doc, first: int, end: int) -> Span:
     """Tokens ``first``..``end`` (exclusive) as a ``Span`` of the article text."""
     start_char = doc[first].idx
     last = doc[end - 1]
-    return Span(doc.text[start_char : last.idx + len(last.text)], start_char, last.idx + len(last.text))
+    return Span(doc_text(doc)[start_char : last.idx + len(last.text)], start_char, last.idx + len(last.text))
 
 
 def tokens_span(doc: Doc, tokens: Iterable[Token]) -> Span | None:
@@ -148,7 +149,7 @@ def _follow_title(head: Token, end: int, stops: Set[int], sentence_end: int) -> 
     doc = head.doc
     while end < sentence_end - 1:
         word = doc[end]
-        years = year_range_in(doc.text, word.idx, doc[min(end + 4, sentence_end - 1)].idx + 4)
+        years = year_range_in(doc_text(doc), word.idx, doc[min(end + 4, sentence_end - 1)].idx + 4)
         if word.lower_ in ("from", "for") and years is not None and years.start <= doc[end + 1].idx:
             while end < sentence_end and doc[end].idx < years.end:
                 end += 1

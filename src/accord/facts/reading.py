@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from accord.base.ontology import Status
+from accord.base.syntax import doc_text
 from accord.coding.context import ParsedArticle
 from accord.coding.status import find_status
 from accord.fact_records import DealStatus, Span
@@ -289,10 +290,14 @@ def _range(context: FactContext, mention: Mention) -> tuple[int, int, Span] | No
         doc[mention.name.first].idx,
         doc[mention.name.end - 1].idx + len(doc[mention.name.end - 1].text),
     )
-    years = year_range_in(doc.text, first, end)
+    years = year_range_in(doc_text(doc), first, end)
     if years is None:
         return None
-    return years.start_year, years.end_year, Span(doc.text[years.start : years.end], years.start, years.end)
+    return (
+        years.start_year,
+        years.end_year,
+        Span(doc_text(doc)[years.start : years.end], years.start, years.end),
+    )
 
 
 def deal_status(reading: Reading) -> str | None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from accord.base.syntax import has_agent, is_passive
+from accord.base.syntax import doc_text, has_agent, is_passive
 from accord.coding.casualties.words import SUBJECT_VERBS, VERBS, casualty_words
 
 if TYPE_CHECKING:
@@ -61,7 +61,9 @@ def toll_clauses(doc: Doc, sentence: Span) -> Iterator[Span]:
 
 def _new_paragraph(doc: Doc, sentence: Span, other: Span) -> bool:
     """A blank line lies between the two sentences, or inside the other one."""
-    return "\n\n" in doc.text[sentence.end_char : other.start_char] or any("\n\n" in t.text for t in other)
+    return "\n\n" in doc_text(doc)[sentence.end_char : other.start_char] or any(
+        "\n\n" in t.text for t in other
+    )
 
 
 def _states_toll(sentence: Span) -> bool:

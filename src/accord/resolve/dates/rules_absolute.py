@@ -80,6 +80,8 @@ def month_day(m: re.Match[str], ctx: Context) -> Candidate | None:
     if not _month_word_ok(m["mon"]):
         return None
     month, day = _month_of(m["mon"], ctx.lexicon), int(m["day"])
+    if not 1 <= day <= 31:
+        return None  # "March 0": no day
     if m["year"]:
         year = int(m["year"])
     else:
