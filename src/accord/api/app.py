@@ -49,7 +49,7 @@ from accord.api.errors import ERROR_RESPONSES, ApiError
 from accord.api.extract_pool import ExtractPool
 from accord.api.handlers import install_error_handlers
 from accord.api.limits import BodySizeLimit
-from accord.api.routes import actors, articles, events, extract, facts, meta
+from accord.api.routes import actors, articles, events, explain, extract, facts, meta
 from accord.api.routes.dashboard import mount_dashboard
 from accord.api.security import LOOPBACK_HOSTS, SecurityMiddleware
 from accord.engines.extract_worker import warm_up_default
@@ -124,7 +124,7 @@ def create_app(
     app.add_middleware(BodySizeLimit, max_body_bytes=max_body_bytes)
     # Added last, so outermost: a request for another host is refused before its body is read.
     app.add_middleware(SecurityMiddleware, allowed_hosts=allowed_hosts)
-    for routes in (events, articles, facts, actors, meta, extract):
+    for routes in (events, articles, facts, actors, meta, extract, explain):
         app.include_router(routes.router)
     meta.mount_docs(app, meta.swagger_assets())
     mount_dashboard(app)

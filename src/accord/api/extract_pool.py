@@ -110,6 +110,22 @@ class ExtractPool:
 
         ``client_gone()`` makes an awaitable that ends when the client disconnects.
         """
+        events: list[dict[str, Any]] = await self.job(
+            "extract", text, date, article_id, client_gone=client_gone
+        )
+        return events
+
+    async def job(
+        self,
+        kind: str,
+        text: str,
+        date: str,
+        article_id: str | None,
+        *,
+        client_gone: Callable[[], Awaitable[Any]] | None = None,
+    ) -> Any:
+        """One job of ``kind`` ("extract": the events; "explain": the explanation dict) in a worker,
+        bounded as ``run`` is."""
         if self._stopping:
             raise ExtractStopped("the server is stopping")
         loop = asyncio.get_running_loop()
@@ -126,7 +142,7 @@ class ExtractPool:
             worker = await self._take_worker(loop)
             # The limit is on the run: a new worker's model loading does not count.
             deadline = loop.time() + self.timeout
-            worker.conn.send((text, date, article_id))
+            worker.conn.send((kind, text, date, article_id))
             answer = loop.run_in_executor(self._waiters, worker.conn.recv)
             waiting: set[asyncio.Future[Any]] = {answer}
             gone = asyncio.ensure_future(client_gone()) if client_gone is not None else None
@@ -153,8 +169,7 @@ class ExtractPool:
                 raise ExtractStopped("the server is stopping") from None
             if status != "ok":
                 raise ExtractFailed(str(payload))
-            events: list[dict[str, Any]] = payload
-            return events
+            return payload
         finally:
             if worker is not None:
                 self._give_back(worker)

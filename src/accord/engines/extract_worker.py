@@ -6,8 +6,11 @@ client has left can be stopped by killing its process, and the server stops at o
 Messages on the pipe are tuples:
 
     worker -> server   ("ready", None)                 once the model is loaded
-    server -> worker   (text, date, article_id)         a job
-    worker -> server   ("ok", events) | ("error", exception type name)
+    server -> worker   (kind, text, date, article_id)   a job: kind "extract" or "explain"
+    worker -> server   ("ok", answer) | ("error", exception type name)
+
+An extract job answers the events (contract dicts), an explain job ``accord.explain``'s explanation
+as a dict.
 
 A failure's traceback goes to the worker's standard error (the server's log), not to the client.
 
@@ -24,7 +27,7 @@ from collections.abc import Callable
 from multiprocessing.connection import Connection
 from typing import Any
 
-__all__ = ["serve_jobs", "warm_up_default"]
+__all__ = ["explain_default", "serve_jobs", "warm_up_default"]
 
 ExtractFunction = Callable[..., list[dict[str, Any]]]
 
@@ -37,11 +40,24 @@ def warm_up_default() -> None:
     _ = extractor.nlp, extractor.lexicon
 
 
-def serve_jobs(conn: Connection, extract: ExtractFunction, warm_up: Callable[[], None] | None) -> None:
+def explain_default(text: str, date: dt.date, *, article_id: str | None = None) -> dict[str, Any]:
+    """``accord.explain`` with the default extractor, as a JSON-ready dict."""
+    from accord.explain import explain
+
+    return explain(text, date, article_id=article_id).to_dict()
+
+
+def serve_jobs(
+    conn: Connection,
+    extract: ExtractFunction,
+    warm_up: Callable[[], None] | None,
+    explain: Callable[..., dict[str, Any]] | None = None,
+) -> None:
     """Run ``warm_up``, say ready, then answer jobs until the pipe closes (the server is gone).
 
     A failing job answers ``("error", "ExceptionType")`` and the loop goes on.
     """
+    functions: dict[str, Callable[..., Any]] = {"extract": extract, "explain": explain or explain_default}
     # The server handles signals for the whole process group (Ctrl-C reaches us too): it kills
     # this process itself when it stops.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -50,13 +66,13 @@ def serve_jobs(conn: Connection, extract: ExtractFunction, warm_up: Callable[[],
     conn.send(("ready", None))
     while True:
         try:
-            text, date, article_id = conn.recv()
+            kind, text, date, article_id = conn.recv()
         except (EOFError, OSError):
             return
         try:
-            events = extract(text, dt.date.fromisoformat(date), article_id=article_id)
+            answer = functions[kind](text, dt.date.fromisoformat(date), article_id=article_id)
         except Exception as exc:
             traceback.print_exc(file=sys.stderr)
             conn.send(("error", type(exc).__name__))
         else:
-            conn.send(("ok", events))
+            conn.send(("ok", answer))
