@@ -101,14 +101,20 @@ def _verb_arguments(
             c for c in token.children if c.dep_ == "nsubjpass" and c.lower_ not in RELATIVE_PRONOUNS
         ]
     objects = [c for c in token.children if c.dep_ in OBJECT_DEPS]
-    if event == "ACCUSE":
-        # "condemned the Israeli air strikes on Lebanon": the charge is against the strikes' author.
+    if event in ("ACCUSE", "REJECT"):
+        # "condemned the Israeli air strikes on Lebanon": the charge is against the strikes' author;
+        # "blocked a UN resolution on Kosovo": the refusal is of the resolution's author, not its topic.
         authors = [
-            m for o in objects if _is_event_noun(parsed, o) for m in o.children if m.dep_ in MODIFIER_DEPS
+            m
+            for o in objects
+            if (_is_event_noun(parsed, o) if event == "ACCUSE" else _is_document(parsed, o))
+            for m in o.children
+            if m.dep_ in MODIFIER_DEPS
         ]
         if authors:
             return actors, authors
-    recipients += preposition_objects(token)
+    content = candidate.rule.particle if candidate.rule.content else None
+    recipients += [p for p in preposition_objects(token) if content is None or p.head.lower_ != content]
     if event == "REJECT" and not objects:
         recipients += _refused_act_sides(parsed, token)
     particle = candidate.rule.particle
@@ -138,6 +144,11 @@ def _refused_act_sides(parsed: ParsedArticle, verb: Token) -> list[Token]:
         words = [c for c in content.children if c.dep_ in OBJECT_DEPS] + preposition_objects(content)
         found += [t for t in words if mentions_for(parsed, [t])]
     return found
+
+
+def _is_document(parsed: ParsedArticle, token: Token) -> bool:
+    """An agreement, resolution, plan or proposal: a text someone wrote ("a UN resolution")."""
+    return token.lemma_.lower() in parsed.lexicon.documents
 
 
 def _is_event_noun(parsed: ParsedArticle, token: Token) -> bool:

@@ -56,6 +56,7 @@ class TriggerRule:
     reciprocal: bool = False  # the sides act together ("meet with", "sign with")
     destination: bool = False  # the recipient is where the actor went ("visit India")
     transitive: bool = False  # needs a recipient in the parse (an object or a recipient preposition)
+    content: bool = False  # the particle's object is what the act is about ("charged X with murder"), no side
     origin: str = ""  # where the row is: "triggers.tsv:12"
     object_text: str = "*"  # the object column as written ("@AGREEMENT")
 
@@ -83,6 +84,7 @@ class Lexicon:
     crowd_subjects: frozenset[str] = frozenset()
     sports_words: frozenset[str] = frozenset()
     forces: frozenset[str] = frozenset()
+    documents: frozenset[str] = frozenset()  # texts someone writes: agreements, resolutions, plans
     obligation_rule: TriggerRule | None = None
 
     def rules(self, lemma: str, pos: str) -> tuple[TriggerRule, ...]:
@@ -96,7 +98,7 @@ class Lexicon:
 
 _CODE_FORM = re.compile(r"\d{2,4}")
 _PARTS_OF_SPEECH = frozenset({"VERB", "NOUN"})
-_TRIGGER_FLAGS = frozenset({"reciprocal", "dest", "transitive"})
+_TRIGGER_FLAGS = frozenset({"reciprocal", "dest", "transitive", "content"})
 
 
 @functools.lru_cache(maxsize=4)
@@ -139,6 +141,7 @@ def load_lexicon(data_dir: Path | None = None) -> Lexicon:
         crowd_subjects=word_class("CROWD"),
         sports_words=word_class("SPORTS_WORD"),
         forces=word_class("TROOPS"),
+        documents=word_class("AGREEMENT") | word_class("PROPOSAL"),
         # "X said Y must ...": PLOVER REQUEST (CAMEO 100, demand); see triggers.py.
         obligation_rule=TriggerRule("must", None, "VERB", None, codes[named.DEMAND]),
     )
@@ -207,6 +210,7 @@ def _trigger_rule(
         reciprocal="reciprocal" in flags,
         destination="dest" in flags,
         transitive="transitive" in flags,
+        content="content" in flags,
         origin=f"{row.origin}:{row.line}",
         object_text=row["object"],
     )

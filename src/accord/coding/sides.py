@@ -167,6 +167,9 @@ def _entities(
         if target is not None:
             recipient = (place_entity(target),)
             place_target = True
+    if not recipient and actor and code.event == "ACCUSE":
+        # "France deplored the bombing in Baghdad": the charge is against the attack's unnamed author.
+        recipient = _unnamed_author_of_attack(parsed, clause)
     if actor and {e.name for e in actor} == {e.name for e in recipient}:
         recipient = ()  # "Abbas's call ... Abbas": one party is not a pair
     if (
@@ -180,6 +183,23 @@ def _entities(
         # leader and his own country are one side, not two, when they meet, ask or work together.
         recipient = ()
     return actor, recipient, place_target
+
+
+def _unnamed_author_of_attack(parsed: ParsedArticle, clause: Token) -> Entities:
+    """The ``UNK`` author of a violent act named as the clause's object with no author of its own."""
+    for obj in clause.children:
+        if obj.dep_ not in OBJECT_DEPS:
+            continue
+        rules = parsed.lexicon.rules(obj.lemma_.lower(), "NOUN")
+        if any(r.code is not None and r.code.event == "ASSAULT" for r in rules):
+            start, end = obj.idx, obj.idx + len(obj.text)
+            return (replace(_UNKNOWN_AUTHOR, entity_text=obj.text, start=start, end=end),)
+    return ()
+
+
+_UNKNOWN_AUTHOR = Entity(
+    entity_text="", name="unknown (not named in the text)", code="UNK", kind="group", start=0, end=0
+)
 
 
 def _pair(

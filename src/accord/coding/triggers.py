@@ -25,6 +25,9 @@ __all__ = ["find_candidates", "object_of"]
 # Prepositions that anchor an event noun to a clause ("at the meeting", "during the summit").
 _ANCHOR_PREPS = frozenset({"at", "during", "in", "after", "before", "following", "amid", "since", "ahead"})
 _OBLIGATION_AUX = frozenset({"must", "should"})
+# "voiced concern over the talks", "spoke about the attack": prepositions through which a verb is about an
+# event noun rather than performing it ("took part in the talks", "continued with the protest").
+_ABOUT_PREPS = frozenset({"over", "about", "regarding", "concerning"})
 # The path from an act up to the act whose content it is ("urged X to halt", "accused X of violating").
 _CONTENT_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj"})
 _CONTENT_PREPS = frozenset({"of", "for", "against"})
@@ -151,7 +154,7 @@ def _support_verb(lexicon: Lexicon, noun: Token) -> Token | None:
     head = noun.head
     if noun.dep_ in ("dobj", "nsubjpass", "obj") and is_verb(head):
         return head if head.lemma_.lower() in lexicon.support_verbs else None
-    if noun.dep_ == "pobj" and head.dep_ in ("prep", "prt", "agent"):
+    if noun.dep_ == "pobj" and head.dep_ in ("prep", "prt", "agent") and head.lower_ not in _ABOUT_PREPS:
         verb = head.head
         if not is_verb(verb) and verb.dep_ in ("dobj", "obj") and is_verb(verb.head):
             verb = verb.head  # "take part in the dialogue": "in" hangs on "part"

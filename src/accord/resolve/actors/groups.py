@@ -130,7 +130,9 @@ def bare_sectors(ctx: Context, taken: set[int]) -> list[ActorMention]:
             continue
         sector, kind = ctx.lex.sectors[m.key]
         name = doc[m.start : m.end].text
-        mentions.append(ctx.mention(m.start, m.end, root.i, name=name, code=code, kind=kind, sector=sector))
+        # A non-governmental body is coded NGO (the annotation guide's code), not by its home country.
+        side = "NGO" if sector == "NGO" else code
+        mentions.append(ctx.mention(m.start, m.end, root.i, name=name, code=side, kind=kind, sector=sector))
         used.update(range(m.start, m.end))
     return mentions
 

@@ -373,13 +373,27 @@ def people() -> dict[str, tuple[PersonRole, ...]]:
     return {key: tuple(roles) for key, roles in index.items()}
 
 
+@functools.lru_cache(maxsize=1)
+def _leaders_by_surname() -> dict[str, tuple[PersonRole, ...]]:
+    """Government people of the gazetteer by surname alone ("Bush", "Putin", "Blair"): wire copy names
+    leaders by surname once they are known. Used for one-word names the gazetteer lacks, and only
+    where every such role on the day has one country (``gazetteer_role`` checks)."""
+    index: dict[str, list[PersonRole]] = {}
+    for roles in people().values():
+        for role in roles:
+            words = norm(role.name).split()
+            if len(words) > 1 and role.sector == "GOV":
+                index.setdefault(words[-1], []).append(role)
+    return {key: tuple(dict.fromkeys(value)) for key, value in index.items()}
+
+
 def gazetteer_role(name: str, report_date: dt.date | None) -> PersonRole | None:
     """The role the people gazetteer gives ``name`` on ``report_date``; None if none or ambiguous.
 
     Without a report date, the roles still open (no end date) count. Two roles with different
     countries on the same day make the name ambiguous (two people share it).
     """
-    roles = people().get(norm(name), ())
+    roles = people().get(norm(name), ()) or _leaders_by_surname().get(norm(name), ())
     if report_date is not None:
         valid = [r for r in roles if r.valid_on(report_date)]
     else:
