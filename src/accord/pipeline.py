@@ -173,7 +173,8 @@ def analyse_doc_explained(
     )
     findings = find_events_with_drops(doc, context, lexicon)
     # Agreements, deals and meetings, read from the events and the text; the events are unchanged.
-    facts = find_facts(doc, context, list(findings.events), lexicon)
+    merged = {why.event_id: [m.trigger for m in why.mentions] for why in findings.explanations}
+    facts = find_facts(doc, context, list(findings.events), lexicon, merged)
     result = ArticleResult(
         article=article,
         events=findings.events,

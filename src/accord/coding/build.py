@@ -94,7 +94,7 @@ def _assemble(
     time: TimeExpression | None,
     sides: Sides,
     arguments: tuple[Sequence[Token], Sequence[Token]],
-) -> Built:
+) -> Built | DropReason:
     lexicon, article, token = parsed.lexicon, parsed.article, candidate.token
     code = recode_in_context(lexicon, candidate, arguments[0])
     status, status_reason = status_with_reason(
@@ -104,6 +104,8 @@ def _assemble(
         article.date,
         future_reporting_verbs=lexicon.future_reporting_verbs,
     )
+    if status in ("negated", "hypothetical") and not (sides.actor and sides.recipient):
+        return "unrealised_one_side"  # "Israel would not attack": nothing happened, and to nobody named
     code = recode_unrealised(lexicon, code, status, candidate.clause)
     date, precision, enddate = date_fields(article.date, time)
     text_start = sentence.start_char

@@ -23,6 +23,7 @@ DropReason = Literal[
     "no_sides",
     "one_side",
     "purpose",
+    "unrealised_one_side",
 ]
 
 # One line for each reason, in the order ``build_event`` tests them.
@@ -37,6 +38,8 @@ DROP_REASONS: dict[DropReason, str] = {
     "no_sides": "no actor and no recipient could be found",
     "one_side": "only one side was found, and its type needs two (or the noun is only mentioned)",
     "purpose": "an infinitive of purpose: an aim, not an act ('units raised to fight Isis')",
+    "unrealised_one_side": "an act denied or only supposed, with one side: no event to record "
+    "('Israel would not attack')",
 }
 
 

@@ -162,6 +162,13 @@ def _antecedent(parsed: ParsedArticle, pronoun: Token) -> ActorMention | None:
         found = parsed.mention_at.get(i)
         if found is not None and found.entity.kind in kinds and not is_place_phrase(parsed.doc[found.head]):
             return found
+        if (
+            found is None
+            and "person" in kinds
+            and parsed.doc[i].ent_type_ == "PERSON"
+            and parsed.doc[i].pos_ == "PROPN"
+        ):
+            return None  # "... visited by Litvinenko after he met": he is that person, whom no table knows
     return None
 
 

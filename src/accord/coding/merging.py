@@ -21,9 +21,13 @@ def merge_duplicates(events: list[Event]) -> list[Event]:
 
 
 def merge_mentions(events: list[Event]) -> list[tuple[Event, list[Event]]]:
-    """``merge_duplicates`` with, for each event, the mentions merged into it (in text order)."""
-    merged: dict[tuple[object, ...], tuple[Event, list[Event]]] = {}
-    order: list[tuple[object, ...]] = []
+    """``merge_duplicates`` with, for each event, the mentions merged into it (in text order).
+
+    Two mentions with the same key are still two acts when each names its people and they are other
+    people ("the defence ministers will hold a dialogue" and "Putin will hold a summit with Modi").
+    """
+    groups: dict[tuple[object, ...], list[tuple[Event, list[Event]]]] = {}
+    order: list[tuple[tuple[object, ...], int]] = []
     for event, members in _merge_within_sentences(events):
         actor_codes = frozenset(e.code for e in event.actor)
         recipient_codes = frozenset(e.code for e in event.recipient)
@@ -34,13 +38,22 @@ def merge_mentions(events: list[Event]) -> list[tuple[Event, list[Event]]]:
             else (actor_codes, recipient_codes)
         )
         key = (event.event, sides, event.date, event.enddate, event.status == "negated")
-        kept = merged.get(key)
-        if kept is None:
-            merged[key] = (event, list(members))
-            order.append(key)
+        kept = groups.setdefault(key, [])
+        for index, (other, other_members) in enumerate(kept):
+            if _same_people(other, event):
+                kept[index] = (_combine(other, event), other_members + members)
+                break
         else:
-            merged[key] = (_combine(kept[0], event), kept[1] + members)
-    return sorted((merged[key] for key in order), key=lambda pair: pair[0].trigger.start)
+            kept.append((event, list(members)))
+            order.append((key, len(kept) - 1))
+    return sorted((groups[key][index] for key, index in order), key=lambda pair: pair[0].trigger.start)
+
+
+def _same_people(first: Event, second: Event) -> bool:
+    """Whether two mentions may be one act by who they name: not when both name people and share none."""
+    mine = {e.name for e in first.actor + first.recipient if e.kind == "person"}
+    theirs = {e.name for e in second.actor + second.recipient if e.kind == "person"}
+    return not mine or not theirs or bool(mine & theirs)
 
 
 def unique_ids(events: list[Event]) -> list[Event]:

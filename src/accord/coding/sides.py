@@ -64,12 +64,20 @@ def find_sides(
         return found
     actors, recipients, guesses = found
     actor, recipient, place_target = _entities(parsed, candidate, actors, recipients)
-    actor, recipient, symmetric = _pair(candidate, actor, recipient, recipients)
+    actor, recipient, symmetric = _pair(
+        candidate, actor, recipient, recipients, actor_unresolved=bool(actor_tokens) and not actors
+    )
     if not actor:
         # "the two countries have signed ...": the two parties named before.
         pair = dual_parties(parsed, actor_tokens, previous)
         if pair is not None:
-            actor, recipient, symmetric = pair[0], recipient or pair[1], not recipient
+            both = {e.code for e in pair[0] + pair[1]}
+            if not recipient or {e.code for e in recipient} <= both:
+                # "The two leaders will take part in the dialogue between India and Russia": the pair
+                # acts together, whether or not the sentence names the two again.
+                actor, recipient, symmetric = pair[0], pair[1], True
+            else:
+                actor, symmetric = pair[0], False
     inherited = False
     if (
         (not actor or not recipient)
@@ -207,9 +215,13 @@ def _pair(
     actor: Entities,
     recipient: Entities,
     recipients: Sequence[ActorMention],
+    *,
+    actor_unresolved: bool = False,
 ) -> tuple[Entities, Entities, bool]:
-    """Sides of a joint act, and whether the two act together (symmetric)."""
-    if not actor and len({_party(e) for e in recipient}) >= 2:
+    """Sides of a joint act, and whether the two act together (symmetric). ``actor_unresolved``: the parse
+    names an actor the resolvers could not place ("It welcomed the truce reached by X and Y"): the
+    recipients then stay recipients."""
+    if not actor and not actor_unresolved and len({_party(e) for e in recipient}) >= 2:
         actor, recipient = recipient, ()
     # Joint acts: "India and Russia signed", "the India-Russia summit", and two parties of one country
     # ("Nepal's government and Maoist leaders began talks": NPL with NPL).

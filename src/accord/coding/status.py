@@ -85,6 +85,20 @@ _NEGATING_GOVERNORS = frozenset(
 _THWARTING = frozenset({"foil", "thwart", "avert", "prevent", "stop", "halt", "forestall", "frustrate"})
 _NEGATING_NOUNS = frozenset({"refusal", "failure", "rejection", "reluctance", "unwillingness", "inability"})
 _CONDITIONAL_MARKERS = frozenset({"if", "unless", "whether"})
+# Adjectives that put an event noun in the future: "the upcoming visit", "a planned summit".
+_UPCOMING = frozenset(
+    {
+        "upcoming",
+        "forthcoming",
+        "planned",
+        "scheduled",
+        "proposed",
+        "coming",
+        "impending",
+        "expected",
+        "future",
+    }
+)
 
 
 def find_status(
@@ -184,6 +198,8 @@ def _mood_of_chain(
 def _mood_of_noun_head(trigger: Token, support: Token | None) -> Status | None:
     """An event noun without a support verb takes the mood of the verb it hangs on: "During the summit, X
     will review ...", "it would bring forward a meeting". None for a verb, or a noun in no such place."""
+    if not is_verb(trigger) and any(c.lower_ in _UPCOMING for c in trigger.children if c.dep_ == "amod"):
+        return "planned"  # "the upcoming visits", "a planned summit": announced, not yet held
     if is_verb(trigger) or support is not None or trigger.dep_ not in ("pobj", "dobj", "nsubj", "nsubjpass"):
         return None
     head = trigger.head.head if trigger.dep_ == "pobj" else trigger.head

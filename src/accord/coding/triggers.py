@@ -25,9 +25,12 @@ __all__ = ["find_candidates", "object_of"]
 # Prepositions that anchor an event noun to a clause ("at the meeting", "during the summit").
 _ANCHOR_PREPS = frozenset({"at", "during", "in", "after", "before", "following", "amid", "since", "ahead"})
 _OBLIGATION_AUX = frozenset({"must", "should"})
-# "voiced concern over the talks", "spoke about the attack": prepositions through which a verb is about an
-# event noun rather than performing it ("took part in the talks", "continued with the protest").
-_ABOUT_PREPS = frozenset({"over", "about", "regarding", "concerning"})
+# "voiced concern over the talks", "spoke about the attack", "made statements following a meeting":
+# prepositions through which a verb is about an event noun or only placed in time by it, rather than
+# performing it ("took part in the talks", "continued with the protest").
+_ABOUT_PREPS = frozenset(
+    {"over", "about", "regarding", "concerning", "following", "after", "before", "during", "amid", "since"}
+)
 # The path from an act up to the act whose content it is ("urged X to halt", "accused X of violating").
 _CONTENT_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "pobj", "prep", "dobj"})
 _CONTENT_PREPS = frozenset({"of", "for", "against"})

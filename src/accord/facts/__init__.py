@@ -24,7 +24,7 @@ How, one module per step:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -42,7 +42,7 @@ from accord.facts.linking import link_events
 from accord.facts.meetings import build_meeting
 from accord.facts.mentions import find_mentions
 from accord.facts.reading import FactContext, read_mention
-from accord.records import Entity, Event
+from accord.records import Entity, Event, Trigger
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -62,11 +62,19 @@ class Facts:
     meetings: tuple[Meeting, ...] = ()
 
 
-def find_facts(doc: Doc, context: EventContext, events: Sequence[Event], lexicon: Lexicon) -> Facts:
+def find_facts(
+    doc: Doc,
+    context: EventContext,
+    events: Sequence[Event],
+    lexicon: Lexicon,
+    merged: Mapping[str, Sequence[Trigger]] | None = None,
+) -> Facts:
     """The agreements, deals and meetings of the article parsed as ``doc``.
 
     ``context`` is what the resolvers found in ``context.article`` (whose text ``doc`` parses);
-    ``events`` the coder's events for it; ``lexicon`` the coder's lexicon (its reporting verbs). Raises
+    ``events`` the coder's events for it; ``lexicon`` the coder's lexicon (its reporting verbs);
+    ``merged`` the triggers of the mentions merged into each event, by event id (to link records to
+    events). Raises
     ``DataFileError`` when the word lists are malformed.
     """
     parsed = ParsedArticle(
@@ -81,7 +89,7 @@ def find_facts(doc: Doc, context: EventContext, events: Sequence[Event], lexicon
     facts = FactContext(parsed, words, lexicon.reporting_verbs, lexicon.future_reporting_verbs)
     mentions = find_mentions(parsed, list(sentences(doc)), words)
     groups = group_mentions(facts, [read_mention(facts, m) for m in mentions])
-    linked = link_events(facts, groups, events)
+    linked = link_events(facts, groups, events, merged)
     agreements: list[Agreement] = []
     deals: list[Deal] = []
     meetings: list[Meeting] = []

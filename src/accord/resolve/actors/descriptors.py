@@ -153,7 +153,9 @@ def _describes(token: Token, owners: Owners) -> bool:
         return True
     if token.is_punct or token.like_num or token.pos_ in ("VERB", "AUX", "PRON", "DET", "ADP", "CCONJ"):
         return False
-    return token.is_title or token.is_upper
+    # "foreign policy chief": a lower-case modifier of a word to its right is part of the phrase.
+    modifies = token.dep_ in ("compound", "amod", "nmod") and token.head.i > token.i
+    return token.is_title or token.is_upper or modifies
 
 
 def _trim(ctx: Context, start: int, end: int) -> tuple[int, int]:

@@ -28,7 +28,27 @@ _DETERMINERS = frozenset({"the", "a", "an"})
 _POSTED_PREPOSITIONS = frozenset({"to", "on", "for", "at"})
 # Words before an office that are not part of its name: "Outgoing UN chief", "former minister".
 _NOT_PORTFOLIO = frozenset(
-    {"the", "a", "an", "former", "outgoing", "incoming", "new", "then", "acting", "late", "ex"}
+    {
+        "the",
+        "a",
+        "an",
+        "former",
+        "outgoing",
+        "incoming",
+        "new",
+        "then",
+        "acting",
+        "late",
+        "ex",
+        "top",
+        "senior",
+        "interim",
+        "current",
+        "powerful",
+        "veteran",
+        "influential",
+        "chief",
+    }
 )
 # Office head words whose modifier names the sector: "army chief" MIL, "police spokesman" COP.
 _GENERIC_HEADS = frozenset(
@@ -140,6 +160,10 @@ def read_left(
     elif i in orgs_by_end and lex.orgs[orgs_by_end[i].key].sector in ("IGO", "NGO"):
         org = lex.orgs[orgs_by_end[i].key]
         left.code, left.code_sector, i = org.code, org.sector, orgs_by_end[i].start
+        if i >= 2 and doc[i - 1].lower_ in _APOSTROPHE_S and (i - 1) in countries_by_end:
+            # "Britain's UN ambassador": the ambassador is Britain's, posted to the UN.
+            c = countries_by_end[i - 1]
+            left.code, left.code_sector, i = ctx.country_code_of(c), None, c.start
     elif i in places_by_end and ctx.place_of(places_by_end[i]).sector is not None:
         # "White House spokesman", "Kremlin aide": the building's government.
         left.code, i = ctx.place_of(places_by_end[i]).code, places_by_end[i].start
@@ -175,7 +199,7 @@ def office_words(ctx: Context, m: Match) -> tuple[str, str | None, int]:
         i > 0
         and m.start - i < 3
         and doc[i - 1].dep_ in ("compound", "amod")
-        and (doc[i - 1].pos_ in ("NOUN", "PROPN") or (doc[i - 1].pos_ == "ADJ" and doc[i - 1].is_title))
+        and (doc[i - 1].pos_ in ("NOUN", "PROPN", "ADJ"))
         and (i - 1) not in named
         and doc[i - 1].lower_ not in _NOT_PORTFOLIO
     ):

@@ -146,7 +146,10 @@ def ago(m: re.Match[str], ctx: Context) -> Candidate | None:
         # "three days later" counts from another event of the story, not from the report date:
         # only the duration is known (TimeML marks "three days", without the adverb).
         return Candidate(m.start(), m.start("dir"), "DURATION", duration(abs(n), unit))
-    found = _counted_value(report, unit, n)
+    try:
+        found = _counted_value(report, unit, n)
+    except (OverflowError, ValueError):
+        return None  # "104303 weeks ago": before the calendar begins
     return None if found is None else Candidate.spanning(m, *found)
 
 
@@ -191,7 +194,11 @@ def in_future(m: re.Match[str], ctx: Context) -> Candidate | None:
     unit = lex.units[m["unit"].lower()]
     if unit not in ("D", "W", "M", "Y"):
         return None
-    return Candidate(m.start("num"), m.end(), "DATE", shift(ctx.report_date, unit, int(amount)))
+    try:
+        value = shift(ctx.report_date, unit, int(amount))
+    except (OverflowError, ValueError):
+        return None  # "will ... in 104303 days": past the calendar's end
+    return Candidate(m.start("num"), m.end(), "DATE", value)
 
 
 def anchored(m: re.Match[str], ctx: Context) -> Candidate | None:

@@ -1,0 +1,92 @@
+"""Rules that keep wrong records out, on phrases of our own."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from accord.pipeline import Extractor
+from accord.records import Article
+
+
+@pytest.fixture(scope="module")
+def events(nlp):
+    extractor = Extractor(nlp)
+
+    def run(text: str, dateline: str | None = None):
+        return extractor.extract_article(
+            Article(id="t", date=dt.date(2006, 11, 20), text=text, dateline=dateline)
+        ).events
+
+    return run
+
+
+def sides(event) -> tuple[set[str], set[str]]:
+    return {e.code for e in event.actor}, {e.code for e in event.recipient}
+
+
+def test_precision_an_office_with_a_lower_case_portfolio_keeps_its_owner(nlp):
+    from accord.resolve.actors import resolve_actors
+
+    found = resolve_actors(
+        nlp("EU trade commissioner Peter Mandelson met the ministers."), dt.date(2006, 11, 20)
+    )
+    assert [(m.entity.name, m.entity.code) for m in found if m.entity.kind == "person"] == [
+        ("Peter Mandelson", "EUR")
+    ]
+
+
+def test_precision_a_countrys_un_ambassador_is_that_countrys(nlp):
+    from accord.resolve.actors import resolve_actors
+
+    found = resolve_actors(
+        nlp("France's UN Ambassador Jean-Marc de La Sabliere urged Iran to comply."), dt.date(2006, 11, 20)
+    )
+    people = [m.entity for m in found if m.entity.kind == "person"]
+    assert people and people[0].code == "FRA"
+
+
+def test_precision_a_statement_after_a_meeting_is_no_meeting_by_the_speaker(events):
+    found = events(
+        "Solana gave statements to reporters in Gaza following a meeting with Israeli officials.", "GAZA"
+    )
+    assert not any(e.trigger.text.startswith("gave") for e in found)
+
+
+def test_precision_sports_reports_give_no_attacks(events):
+    text = "Spanish striker Ivan Moreno scored the winning goal in the 82nd minute, beating the Boca Juniors team."
+    assert [e for e in events(text, "BUENOS AIRES") if e.event == "ASSAULT"] == []
+
+
+def test_precision_he_is_the_unknown_person_just_named_not_an_earlier_official(events):
+    text = (
+        "US Secretary of State Condoleezza Rice spoke on Monday. Traces were found in places visited by "
+        "Alexander Litvinenko after he met with two Russian contacts."
+    )
+    assert not any(e.event == "CONSULT" and "USA" in sides(e)[0] for e in events(text))
+
+
+def test_precision_an_unplaced_actor_does_not_turn_recipients_into_actors(events):
+    text = "It welcomed the truce agreement reached by Israeli Prime Minister Ehud Olmert and Palestinian leader Mahmoud Abbas."
+    assert not any(e.event == "SUPPORT" and sides(e)[0] & {"ISR", "PSE"} for e in events(text))
+
+
+def test_precision_an_attack_that_did_not_happen_to_nobody_named_is_no_event(events):
+    found = events("Israel would not attack the Islamic Republic, the minister said.")
+    assert not any(e.event == "ASSAULT" and not e.recipient for e in found)
+
+
+def test_precision_an_upcoming_visit_is_planned(events):
+    found = events("Chinese President Hu Jintao's upcoming visits to India will be of great significance.")
+    visits = [e for e in found if e.trigger.text.startswith("visit")]
+    assert visits and all(e.status == "planned" for e in visits)
+
+
+def test_precision_two_meetings_of_other_people_stay_two(events):
+    text = (
+        "Indian Defence Minister Rajnath Singh will meet Russian Defence Minister Sergey Shoigu on Friday. "
+        "Russian President Vladimir Putin will meet Indian Prime Minister Narendra Modi on Friday."
+    )
+    meetings = [e for e in events(text) if e.event == "AGREE"]
+    assert len(meetings) == 2
