@@ -112,3 +112,31 @@ def test_lexicon_named_types_and_codes_are_plover_types_and_table_rows():
     assert set(codes.named_types()) <= set(EVENT_TYPES)
     assert all(code in lexicon.codes for code in codes.named_codes())
     assert codes.CRITICISM in codes.named_codes() and "0333" in codes.named_codes()
+
+
+def test_lexicon_petrarch_rows_come_after_accords_own(data_dir, tmp_path):
+    full = load_lexicon(data_dir)
+    own_dir = tmp_path / "own"  # another folder: load_lexicon caches by folder
+    shutil.copytree(data_dir, own_dir, ignore=shutil.ignore_patterns("*_petrarch.tsv"))
+    own = load_lexicon(own_dir)
+    # Every word keeps Accord's rows first, in their order; PETRARCH's only follow or add words.
+    for key, rules in own.rules_by_lemma.items():
+        assert full.rules_by_lemma[key][: len(rules)] == rules
+    added = set(full.rules_by_lemma) - set(own.rules_by_lemma)
+    assert ("wipe", "VERB") in added and ("annex", "VERB") in added
+
+
+def test_lexicon_petrarch_word_classes_are_read(data_dir):
+    lexicon = load_lexicon(data_dir)
+    [wipe_out] = [r for r in lexicon.rules("wipe", "VERB") if r.particle == "out" and r.objects is None]
+    assert wipe_out.code is not None and wipe_out.code.event == "ASSAULT"
+
+
+def test_lexicon_word_class_defined_twice(data_dir):
+    path = data_dir / "word_classes_petrarch.tsv"
+    path.write_text(path.read_text(encoding="utf-8") + "TROOPS\tsoldier\n", encoding="utf-8")
+    line = len(path.read_text(encoding="utf-8").splitlines())
+    with pytest.raises(
+        DataFileError, match=rf"^word_classes_petrarch\.tsv:{line}: class TROOPS is defined twice"
+    ):
+        load_lexicon(data_dir)

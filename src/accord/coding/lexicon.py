@@ -2,8 +2,9 @@
 
 ``load_lexicon()`` reads ``cameo_plover.tsv`` (CAMEO -> PLOVER type, mode, context), ``cameo_goldstein.tsv``
 (CAMEO -> Goldstein value), ``word_classes.tsv`` (named word lists: the @CLASS objects of trigger rows and
-the classes the coder reads, such as support verbs and reporting verbs) and ``triggers.tsv`` with the topic
-files ``triggers_*.tsv`` (trigger words -> CAMEO codes). Files are read once per process on first use,
+the classes the coder reads, such as support verbs and reporting verbs) with ``word_classes_*.tsv``, and
+``triggers.tsv`` with the topic files ``triggers_*.tsv`` (trigger words -> CAMEO codes); the rows converted
+from PETRARCH2's verb dictionary (``triggers_petrarch.tsv``) come last, so Accord's own rows win. Files are read once per process on first use,
 never at import, through ``accord.base.tsv``.
 
 Everything is checked as it is read, and a bad row raises ``DataFileError`` naming its file and line: a
@@ -112,10 +113,7 @@ def load_lexicon(data_dir: Path | None = None) -> Lexicon:
     codes = _read_codes(folder / "cameo_plover.tsv", _read_goldstein(folder / "cameo_goldstein.tsv"))
     _check_named_in_python(codes)
     classes_file = folder / "word_classes.tsv"
-    classes = {
-        row["class"]: frozenset(row["lemmas"].split("|"))
-        for row in read_tsv(classes_file, required=("class", "lemmas"))
-    }
+    classes = _read_classes(folder)
 
     def word_class(name: str) -> frozenset[str]:
         if name not in classes:
@@ -179,17 +177,38 @@ def _read_codes(source: Traversable, goldstein: Mapping[str, float]) -> dict[str
     return codes
 
 
+def _read_classes(folder: Traversable) -> dict[str, frozenset[str]]:
+    """The word classes of word_classes.tsv and of the files beside it (word_classes_petrarch.tsv, ...);
+    a class named twice is an error."""
+    classes: dict[str, frozenset[str]] = {}
+    for source in _in_order(folder, "word_classes"):
+        for row in read_tsv(source, required=("class", "lemmas")):
+            if row["class"] in classes:
+                raise row.error(f"class {row['class']} is defined twice")
+            classes[row["class"]] = frozenset(row["lemmas"].split("|"))
+    return classes
+
+
 def _trigger_rows(folder: Traversable) -> Iterable[TsvRow]:
-    """The rows of triggers.tsv, then of the topic files (triggers_conflict.tsv, ...) in name order: within
-    one word, rows are tried in that order, so a topic file adds words and narrower object rows after the
-    general ones."""
-    topics = sorted(
-        (f for f in folder.iterdir() if f.name.startswith("triggers_") and f.name.endswith(".tsv")),
-        key=lambda f: f.name,
-    )
+    """The rows of triggers.tsv, then of the topic files (triggers_conflict.tsv, ...) in name order, then
+    of the imported triggers_petrarch.tsv: within one word, rows are tried in that order, so a topic file
+    adds words and narrower object rows after the general ones, and PETRARCH's rows only add to Accord's."""
     required = ("lemma", "pos", "object", "cameo", "event", "mode", "context", "flags")
-    for source in (folder / "triggers.tsv", *topics):
+    for source in _in_order(folder, "triggers"):
         yield from read_tsv(source, required=required)
+
+
+# Files converted from other coders' dictionaries: read after Accord's own, so Accord's rows win.
+_IMPORTED_SUFFIXES = ("_petrarch.tsv",)
+
+
+def _in_order(folder: Traversable, stem: str) -> list[Traversable]:
+    """``stem``.tsv, then ``stem``_*.tsv in name order, imported files last."""
+    extra = sorted(
+        (f for f in folder.iterdir() if f.name.startswith(f"{stem}_") and f.name.endswith(".tsv")),
+        key=lambda f: (f.name.endswith(_IMPORTED_SUFFIXES), f.name),
+    )
+    return [folder / f"{stem}.tsv", *extra]
 
 
 def _trigger_rule(
@@ -217,8 +236,11 @@ def _trigger_rule(
 
 
 def _object_words(row: TsvRow, classes: Mapping[str, frozenset[str]]) -> frozenset[str]:
+    text = row["object"]
+    if text.startswith("@") and "|" not in text and text[1:] in classes:
+        return classes[text[1:]]  # one class: its set, shared by every row that names it
     words: set[str] = set()
-    for part in row["object"].split("|"):
+    for part in text.split("|"):
         if not part.startswith("@"):
             words.add(part)
         elif part[1:] in classes:
@@ -233,6 +255,8 @@ def _trigger_code(row: TsvRow, codes: Mapping[str, CodeInfo]) -> CodeInfo:
     base = codes.get(row["cameo"])
     if base is None:
         raise row.error(f"CAMEO {row['cameo']} has no row in cameo_plover.tsv")
+    if not (row["event"] or row["mode"] or row["context"]):
+        return base
     return CodeInfo(
         cameo=base.cameo,
         event=_event_type(row, row["event"]) if row["event"] else base.event,
