@@ -90,3 +90,30 @@ def test_precision_two_meetings_of_other_people_stay_two(events):
     )
     meetings = [e for e in events(text) if e.event == "AGREE"]
     assert len(meetings) == 2
+
+
+def test_precision_going_out_of_ones_way_to_praise_is_praise(events):
+    text = "Chilean President Michelle Bachelet went out of her way to praise Brazilian President Lula."
+    assert any(e.event == "SUPPORT" and sides(e) == ({"CHL"}, {"BRA"}) for e in events(text))
+
+
+def test_precision_taking_the_opportunity_to_thank_is_thanks(events):
+    text = "Kenyan President Mwai Kibaki took the opportunity to thank Japan for its aid."
+    assert any(e.event == "SUPPORT" and sides(e) == ({"KEN"}, {"JPN"}) for e in events(text))
+
+
+def test_precision_an_infinitive_of_purpose_is_still_no_act(events):
+    assert not [
+        e for e in events("Troops were sent to Kabul to fight the Taliban.") if e.trigger.text == "fight"
+    ]
+
+
+def test_precision_two_objects_of_a_verb_stay_recipients(events):
+    text = "The envoy praised South African President Thabo Mbeki and Gabonese President Omar Bongo."
+    found = [e for e in events(text) if e.event == "SUPPORT"]
+    assert not any(e.symmetric and sides(e) == ({"ZAF"}, {"GAB"}) for e in found)
+
+
+def test_precision_a_protest_against_an_act_is_against_its_author(events):
+    found = events("Students in Tehran protested the arrest of their leader by Israeli police.")
+    assert any(e.event == "PROTEST" and "ISR" in sides(e)[1] for e in found)

@@ -66,15 +66,32 @@ def is_agentless_passive(verb: Token) -> bool:
 
 
 def is_purpose_infinitive(verb: Token) -> bool:
-    """An infinitive of purpose: "raised to fight Isis", "troops sent to protect the embassy"."""
+    """An infinitive of purpose: "raised to fight Isis", "troops sent to protect the embassy". Not the
+    idioms that state the act itself: "went out of his way to praise", "took the opportunity to thank"."""
     if not is_verb(verb) or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    if _asserts_its_infinitive(verb.head) or (
+        verb.dep_ == "acl" and verb.head.lemma_.lower() in _OCCASION_NOUNS
+    ):
         return False
     return verb.dep_ in ("advcl", "acl") or (verb.dep_ == "xcomp" and verb.head.tag_ == "VBN")
 
 
+# "took the opportunity to", "used the occasion to", "seized the chance to": the infinitive is the act done.
+_OCCASION_NOUNS = frozenset({"opportunity", "occasion", "chance", "moment"})
+
+
+def _asserts_its_infinitive(head: Token) -> bool:
+    """Whether a verb's infinitive states what was done rather than what was aimed at."""
+    for child in head.subtree:
+        if child.lemma_.lower() == "way" and child.head.lower_ == "of" and child.head.head.lower_ == "out":
+            return True  # "went out of his way to praise"
+    return any(c.dep_ in ("dobj", "obj") and c.lemma_.lower() in _OCCASION_NOUNS for c in head.children)
+
+
 def subjects_of(verb: Token) -> list[Token]:
     """The subject of a verb, else its passive agent's objects; borrowed, when it has neither, from the
-    verb it is coordinated with or controlled by ("met and signed", "plans to sign"), or for a gerund
+    verb it is coordinated with or controlled by ("met and signed", "plans to sign", "went ... to praise"), or for a gerund
     that modifies a noun, that noun ("a resolution denouncing China"). Empty when none is found."""
     current = verb
     for _ in range(4):
@@ -86,6 +103,14 @@ def subjects_of(verb: Token) -> list[Token]:
             return agents
         if current.dep_ in ("conj", "xcomp") and current.head.i != current.i:
             current = current.head
+            continue
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in current.children)
+        if current.dep_ == "advcl" and infinitive and current.head.i != current.i:
+            current = current.head  # "went out of his way to praise": the goer praises
+            continue
+        occasion = current.head
+        if current.dep_ == "acl" and infinitive and occasion.lemma_.lower() in _OCCASION_NOUNS:
+            current = occasion.head  # "took the opportunity to thank": the taker thanks
             continue
         if current.dep_ in ("acl", "relcl") and current.tag_ == "VBG":
             return [current.head]

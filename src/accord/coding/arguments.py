@@ -101,15 +101,16 @@ def _verb_arguments(
             c for c in token.children if c.dep_ == "nsubjpass" and c.lower_ not in RELATIVE_PRONOUNS
         ]
     objects = [c for c in token.children if c.dep_ in OBJECT_DEPS]
-    if event in ("ACCUSE", "REJECT"):
+    if event in ("ACCUSE", "REJECT", "PROTEST"):
         # "condemned the Israeli air strikes on Lebanon": the charge is against the strikes' author;
+        # "protest alleged aid to Baghdad by German firms": the protest is against the aid's giver;
         # "blocked a UN resolution on Kosovo": the refusal is of the resolution's author, not its topic.
         authors = [
-            m
+            a
             for o in objects
-            if (_is_event_noun(parsed, o) if event == "ACCUSE" else _is_document(parsed, o))
-            for m in o.children
-            if m.dep_ in MODIFIER_DEPS
+            if (_is_document(parsed, o) if event == "REJECT" else _is_event_noun(parsed, o))
+            for a in _authors(o)
+            if mentions_for(parsed, [a])
         ]
         if authors:
             return actors, authors
@@ -143,6 +144,14 @@ def _refused_act_sides(parsed: ParsedArticle, verb: Token) -> list[Token]:
     for content in (c for c in verb.children if c.dep_ in ("xcomp", "ccomp")):
         words = [c for c in content.children if c.dep_ in OBJECT_DEPS] + preposition_objects(content)
         found += [t for t in words if mentions_for(parsed, [t])]
+    return found
+
+
+def _authors(thing: Token) -> list[Token]:
+    """The words naming who did or wrote a thing: its modifiers ("the Israeli strikes", "a UN resolution")
+    and its "by" phrase ("aid to Baghdad by German firms")."""
+    found = [m for m in thing.children if m.dep_ in MODIFIER_DEPS]
+    found += [p for c in thing.children if c.dep_ == "prep" and c.lower_ == "by" for p in c.children]
     return found
 
 

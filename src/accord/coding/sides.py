@@ -221,7 +221,10 @@ def _pair(
     """Sides of a joint act, and whether the two act together (symmetric). ``actor_unresolved``: the parse
     names an actor the resolvers could not place ("It welcomed the truce reached by X and Y"): the
     recipients then stay recipients."""
-    if not actor and not actor_unresolved and len({_party(e) for e in recipient}) >= 2:
+    # "talks between India and Russia", "the summit with X and Y": a noun's (or a reciprocal verb's) two
+    # named parties act together; the objects of a verb ("praised X and Y") stay recipients.
+    joint_recipients = not is_verb(candidate.token) or candidate.rule.reciprocal
+    if not actor and not actor_unresolved and joint_recipients and len({_party(e) for e in recipient}) >= 2:
         actor, recipient = recipient, ()
     # Joint acts: "India and Russia signed", "the India-Russia summit", and two parties of one country
     # ("Nepal's government and Maoist leaders began talks": NPL with NPL).
