@@ -256,7 +256,7 @@ class Database:
         hypothetical, denied, or (with ``background``) dated well before its report; non-empty
         periods only, each with its bounds, over the selection's reporting window. See
         ``accord.store.timelines.timeline`` for the answer's shape. ``interval``: day, week (ISO,
-        from Monday), month or year; ``filters`` are those of ``events``.
+        from Monday), month, year or auto; ``filters`` are those of ``events``.
 
         >>> db.timeline(actor="IND", interval="month")["periods"][0]["period"]  # doctest: +SKIP
         '2021-12-01'

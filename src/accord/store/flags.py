@@ -10,12 +10,15 @@ Raises ``StoreError`` for a read-only file, ``LookupError`` for an unknown event
 
 from __future__ import annotations
 
-from typing import Any
+import csv
+from collections.abc import Iterable
+from typing import Any, TextIO
 
 from accord.base.ids import flag_id
 from accord.store.connection import Connection, utcnow
+from accord.store.export import defuse
 
-__all__ = ["FLAG_COLUMNS", "PROBLEMS", "add_flag", "flags", "remove_flag"]
+__all__ = ["FLAG_COLUMNS", "PROBLEMS", "add_flag", "flags", "remove_flag", "write_flags_csv"]
 
 # What an analyst can say is wrong with an event.
 PROBLEMS = ("type", "side", "date", "status", "place", "other")
@@ -100,3 +103,27 @@ def flags(
         {**dict(zip(FLAG_COLUMNS, row, strict=True)), "created_at": row[-1].isoformat(timespec="seconds")}
         for row in rows
     ]
+
+
+def write_flags_csv(rows: Iterable[dict[str, Any]], out: TextIO) -> int:
+    """Write ``flags`` rows as CSV (a header of ``FLAG_COLUMNS``; code lists joined with ``;``;
+    formula-like text defused as in the events CSV) to ``out``; returns the number of rows.
+
+    >>> import io
+    >>> buffer = io.StringIO()
+    >>> write_flags_csv([{"id": "fl-1", "actor_codes": ["IND", "RUS"], "note": "=wrong"}], buffer)
+    1
+    >>> buffer.getvalue().splitlines()[1].split(",")[:6]
+    ['fl-1', '', '', '', "'=wrong", '']
+    """
+    writer = csv.DictWriter(out, fieldnames=FLAG_COLUMNS)
+    writer.writeheader()
+    count = 0
+    for row in rows:
+        cells = {
+            column: defuse(";".join(value) if isinstance(value, list) else value)
+            for column, value in ((column, row.get(column)) for column in FLAG_COLUMNS)
+        }
+        writer.writerow(cells)
+        count += 1
+    return count

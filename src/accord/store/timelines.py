@@ -19,7 +19,7 @@ from accord.store.connection import Connection
 from accord.store.filters import interval_expression, usable_filters, where_clause
 from accord.store.rows import date_bounds
 
-__all__ = ["period_end", "period_start", "timeline"]
+__all__ = ["AUTO_PERIODS", "auto_interval", "period_end", "period_start", "timeline"]
 
 
 def period_start(day: dt.date, interval: str) -> dt.date:
@@ -54,19 +54,39 @@ def period_end(start: dt.date, interval: str) -> dt.date:
     return start
 
 
+# With interval "auto", the finest interval that draws the span in at most this many periods.
+AUTO_PERIODS = 120
+_SPAN_DAYS = {"day": 1, "week": 7, "month": 30.44, "year": 365.25}
+
+
+def auto_interval(first: dt.date, last: dt.date) -> str:
+    """The finest of day, week, month and year with at most ``AUTO_PERIODS`` periods from ``first`` to ``last``.
+
+    >>> auto_interval(dt.date(2006, 1, 1), dt.date(2006, 2, 1)), auto_interval(dt.date(1956, 1, 1), dt.date(2006, 1, 1))
+    ('day', 'year')
+    """
+    days = (last - first).days + 1
+    for interval, length in _SPAN_DAYS.items():
+        if days / length <= AUTO_PERIODS:
+            return interval
+    return "year"
+
+
 def timeline(
     conn: Connection, filters: dict[str, Any], *, interval: str, background: bool, unit: str = "mentions"
 ) -> dict[str, Any]:
     """The selection's events per period (see the module docstring) as
     ``{"interval", "window", "span", "events", "outside": {"before", "after"}, "totals", "periods"}``.
 
-    ``window`` is the reporting window (or the asked range), ``span`` the periods the chart covers (None
+    ``interval`` "auto" takes the finest interval that draws the span in at most ``AUTO_PERIODS``
+    periods (the answer says which). ``window`` is the reporting window (or the asked range), ``span`` the periods the chart covers (None
     for both when nothing matches); ``events`` counts the whole selection; ``totals`` each series over
     the span; ``periods`` the non-empty periods, each ``{"period", "start", "end", "events", "q1".."q4",
     "planned", "hypothetical", "negated", "background", "goldstein_sum"}``, where ``goldstein_sum``
     adds up the events that occurred.
     """
-    period_sql = interval_expression(interval)
+    if interval != "auto":
+        interval_expression(interval)  # ValueError for an unknown interval, before any query
     count = unit_expression(unit)
     chosen = usable_filters(conn, {**filters, "background": None if background else False})
     where, params = where_clause(**chosen)
@@ -93,6 +113,9 @@ def timeline(
         date_bounds(filters["end"], what="end")[1] if filters.get("end") else last_report,
     )
     low, high = (min(window[0], first_date), max(window[1], last_date)) if background else window
+    if interval == "auto":
+        interval = answer["interval"] = auto_interval(low, high)
+    period_sql = interval_expression(interval)
     span = (period_start(low, interval), period_end(period_start(high, interval), interval))
     answer["window"] = {"start": window[0].isoformat(), "end": window[1].isoformat()}
     answer["span"] = {"start": span[0].isoformat(), "end": span[1].isoformat()}

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from accord.base.tsv import data_file, read_tsv
 from accord.resolve.actors.lexicon import lexicon, norm
 
-__all__ = ["CodeMatch", "code_kind", "code_name", "country_centroid", "search_codes"]
+__all__ = ["CodeMatch", "all_codes", "code_kind", "code_name", "country_centroid", "search_codes"]
 
 
 @dataclass(frozen=True)
@@ -60,6 +60,14 @@ def code_kind(code: str) -> str | None:
         return "country"
     other = _other_codes().get(key)
     return other[1] if other else None
+
+
+def all_codes() -> list[CodeMatch]:
+    """Every code the tables name, countries first (by code), then the others."""
+    countries = sorted(lexicon().country_names.items())
+    return [CodeMatch(code, name, "country", code) for code, name in countries] + [
+        CodeMatch(code, name, kind, code) for code, (name, kind) in sorted(_other_codes().items())
+    ]
 
 
 def search_codes(text: str, *, limit: int = 10) -> list[CodeMatch]:
