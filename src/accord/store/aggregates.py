@@ -136,7 +136,8 @@ def overview(
 
     ``{"events", "articles", "first_report", "last_report", "series": {...}, "actors": [{"code",
     "events"}], "pairs": [{"a", "b", "events"}], "types": [{"event", "events", "cooperation",
-    "conflict", "planned", "negated"}], "latest": [{"id", "date", "title", "source", "events"}]}``.
+    "conflict", "planned", "negated"}], "latest": [{"id", "date", "title", "source", "lead", "events"}]}`` (``lead``: the first words of the
+    report's text, for reports without a title).
     """
     count = unit_expression(unit)
     where, params = _where(conn, filters)
@@ -170,9 +171,10 @@ def overview(
         params,
     )
     reports = conn.fetchall(
-        f"""{chosen} SELECT a.id, a.report_date, a.title, a.source, count(DISTINCT c.unit) AS n
+        f"""{chosen} SELECT a.id, a.report_date, a.title, a.source, left(trim(a.text), 160) AS lead,
+               count(DISTINCT c.unit) AS n
         FROM articles a JOIN chosen c ON c.article_id = a.id
-        GROUP BY a.id, a.report_date, a.title, a.source ORDER BY a.report_date DESC, a.id LIMIT ?""",
+        GROUP BY a.id, a.report_date, a.title, a.source, a.text ORDER BY a.report_date DESC, a.id LIMIT ?""",
         [*params, int(latest)],
     )
     return {
@@ -185,8 +187,8 @@ def overview(
         "pairs": [{"a": x, "b": y, "events": n} for x, y, n in pairs],
         "types": [{"event": event, "events": n, **_split_dict(rest)} for event, n, *rest in types],
         "latest": [
-            {"id": i, "date": d.isoformat(), "title": title, "source": source, "events": n}
-            for i, d, title, source, n in reports
+            {"id": i, "date": d.isoformat(), "title": title, "source": source, "lead": lead, "events": n}
+            for i, d, title, source, lead, n in reports
         ],
     }
 
