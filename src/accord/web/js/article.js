@@ -229,7 +229,7 @@ function eventItem(event, index) {
     `${who(event.actor)} → ${who(event.recipient)}`, " · ",
     `${event.date}`, " · ",
     el("span", { class: `status status-${event.status}`, text: event.status }),
-    isBackground(event) ? el("span", { class: "chip background", text: "background" }) : null, " ",
+    isBackground(event) ? el("span", { class: "chip background", text: "background" }) : "", " ",
     badge, " ",
     flagButton(event, item, (flag) => {
       const all = [...(flagsByEvent.get(event.id) || []), flag];

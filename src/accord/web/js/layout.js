@@ -71,16 +71,17 @@ export function placeNodes(nodes, edges, width, height, ego) {
 
 const overlaps = (a, b) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
 
-// Label boxes for `items` ({key, x, y, r, text}, most important first) inside width x height: each
-// label goes right, left, above or below its point, the first place that covers no other label and
-// no other point; `null` when there is none. Text width is estimated from its length (11px font).
-export function placeLabels(items, width, height, charWidth = 6.6, lineHeight = 13) {
+// Label boxes for `items` ({key, x, y, r, text, and w, h when measured}, most important first)
+// inside width x height: each label goes right, left, above or below its point, the first place that
+// covers no other label and no other point; `null` when there is none. Unmeasured text is given a
+// width from its length (11px bold).
+export function placeLabels(items, width, height, charWidth = 7.4, lineHeight = 14) {
   const taken = [];
   const dots = items.map((it) => ({ x: it.x - it.r, y: it.y - it.r, w: 2 * it.r, h: 2 * it.r, key: it.key }));
   const placed = new Map();
   for (const it of items) {
-    const w = it.text.length * charWidth + 4;
-    const h = lineHeight;
+    const w = (it.w || it.text.length * charWidth) + 4;
+    const h = it.h || lineHeight;
     const gap = it.r + 3;
     const candidates = [
       { x: it.x + gap, y: it.y - h / 2, anchor: "start" },
@@ -106,5 +107,20 @@ export function placeLabels(items, width, height, charWidth = 6.6, lineHeight = 
 // Where the text of a placed label goes (x by its anchor, y on its baseline).
 export function labelPoint(box) {
   const x = box.anchor === "start" ? box.x + 2 : box.anchor === "end" ? box.x + box.w - 2 : box.x + box.w / 2;
-  return { x, y: box.y + box.h - 3 };
+  return { x, y: box.y + box.h - 4 };
+}
+
+// The rendered size of each text in `texts`, in `svgRoot` (which must be in the document), with
+// the class `cls`: {text: {w, h}}.
+export function measureTexts(svgRoot, texts, cls, make) {
+  const sizes = new Map();
+  for (const text of new Set(texts)) {
+    const probe = make(text);
+    probe.setAttribute("class", cls);
+    svgRoot.append(probe);
+    const box = probe.getBBox();
+    sizes.set(text, { w: box.width, h: box.height });
+    probe.remove();
+  }
+  return sizes;
 }

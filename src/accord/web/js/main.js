@@ -20,7 +20,7 @@ import { loadNames } from "./names.js";
 import { renderNetwork } from "./network.js";
 import { renderOverview } from "./overview.js";
 import { forgetRecords, renderRecords } from "./records.js";
-import { forgetAll, onStateChange, readState } from "./state.js";
+import { filterKey, forgetAll, onStateChange, readState } from "./state.js";
 import { renderEvents } from "./table.js";
 import { renderTimeline } from "./timeline.js";
 
@@ -28,6 +28,13 @@ import { renderTimeline } from "./timeline.js";
 function render() {
   const state = readState();
   syncForm(state);
+  drawPanels(state);
+}
+
+function drawPanels(state) {
+  // Each panel marks what it drew with the same key (data-drawn), so that a reader (or a test)
+  // can tell when every panel shows the current filters.
+  document.body.dataset.filters = filterKey(state);
   renderOverview(state);
   renderTimeline(state);
   renderNetwork(state);
@@ -37,16 +44,20 @@ function render() {
   renderArticle(state);
 }
 
-// The charts are sized to their cards: draw them again once a resize settles.
+// The charts are sized to their cards: draw them again once a change of width settles. The form
+// is left alone (what the user is typing is not the state yet).
 function bindWindow() {
   window.addEventListener("hashchange", render);
   let resizeTimer = null;
+  let width = window.innerWidth;
   window.addEventListener("resize", () => {
+    if (window.innerWidth === width) return;
+    width = window.innerWidth;
     clearTimeout(resizeTimer);
     resizeTimer = setTimeout(() => {
       forgetAll();
       forgetRecords();
-      render();
+      drawPanels(readState());
     }, 200);
   });
 }

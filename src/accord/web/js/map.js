@@ -32,6 +32,7 @@ export async function renderMap(state) {
   try {
     const [outline, data] = await Promise.all([loadWorld(), getJSON("places", `/places?${eventQuery(state)}`)]);
     drawMap(box, outline, data);
+    box.dataset.drawn = key;
   } catch (err) {
     if (aborted(err)) return;
     lastMap = null;
@@ -119,5 +120,6 @@ function drawMap(box, outline, data) {
     chart.append(svg("text", { x: (vb.x + at.x / k).toFixed(2), y: (vb.y + at.y / k).toFixed(2), "text-anchor": spot.anchor, "font-size": (11 / k).toFixed(2), "stroke-width": (3 / k).toFixed(2), class: "place-label", text: it.text }));
   }
   box.append(chart);
-  box.append(el("p", { class: "chart-note muted", text: `${fmt.format(placed)} events at ${data.places.length} places · ${fmt.format(data.unplaced)} without a place` }));
+  const where = `${data.places.length} place${data.places.length === 1 ? "" : "s"}`;
+  box.append(el("p", { class: "chart-note muted", text: `${fmt.format(placed)} events at ${where} · ${fmt.format(data.unplaced)} without a place` }));
 }

@@ -5,7 +5,7 @@
 
 import { aborted, getJSON } from "./api.js";
 import { $, clear, el, fmt, message, svg } from "./dom.js";
-import { labelPoint, placeLabels, placeNodes } from "./layout.js";
+import { labelPoint, measureTexts, placeLabels, placeNodes } from "./layout.js";
 import { eventQuery, filterKey, onForget, writeState } from "./state.js";
 import { hideTooltip, showTooltip } from "./tooltip.js";
 import { CONFLICT, COOPERATION, PLANNED } from "./vocab.js";
@@ -38,6 +38,7 @@ export async function renderNetwork(state) {
   try {
     const data = await getJSON("network", `/network?${params}`);
     drawNetwork(box, data, state, ego);
+    box.dataset.drawn = filterKey(state);
   } catch (err) {
     if (aborted(err)) return;
     lastNetwork = null;
@@ -69,9 +70,10 @@ function drawNetwork(box, data, state, ego) {
   const chosen = new Set([state.a, state.b].filter(Boolean));
   const chart = svg("svg", { viewBox: `0 0 ${width} ${height}`, width, height, role: "img", "aria-label": "Network of actors", class: "network-svg" });
   chart.append(markers());
+  // In the page first, so that the labels can be measured as they will be drawn.
+  box.append(chart);
   drawEdges(chart, data.edges, pos, radius, chosen);
   drawNodes(chart, data.nodes, pos, radius, chosen, width, height);
-  box.append(chart);
   box.append(el("p", { class: "chart-note muted", text: `${data.nodes.length} actors · ${data.edges.length} directed pairs (the busiest) · a click on an edge lists its events` }));
 }
 
@@ -116,7 +118,7 @@ function drawEdges(chart, edges, pos, radius, chosen) {
               el("strong", { text: `${e.source} → ${e.target}` }),
               el("div", { class: "muted", text: `${e.source_name || e.source} → ${e.target_name || e.target}` }),
               el("div", { text: `${fmt.format(e.events)} events: ${e.cooperation} cooperation, ${e.conflict} conflict, ${e.planned} planned${e.negated ? `, ${e.negated} denied` : ""}` }),
-              e.mean_goldstein === null ? null : el("div", { text: `mean Goldstein ${e.mean_goldstein > 0 ? "+" : ""}${e.mean_goldstein.toFixed(2)}` }),
+              e.mean_goldstein === null ? "" : el("div", { text: `mean Goldstein ${e.mean_goldstein > 0 ? "+" : ""}${e.mean_goldstein.toFixed(2)}` }),
             );
             showTooltip(event);
           },
@@ -135,7 +137,11 @@ function drawEdges(chart, edges, pos, radius, chosen) {
 function drawNodes(chart, nodes, pos, radius, chosen, width, height) {
   const tooltip = $("tooltip");
   const ordered = [...nodes].sort((p, q) => q.events - p.events || p.code.localeCompare(q.code));
-  const labels = placeLabels(ordered.map((n) => ({ key: n.code, x: pos.get(n.code).x, y: pos.get(n.code).y, r: radius.get(n.code), text: n.code })), width, height);
+  const probeGroup = svg("g", { class: "node" });
+  chart.append(probeGroup);
+  const sizes = measureTexts(probeGroup, ordered.map((n) => n.code), "label", (text) => svg("text", { text }));
+  probeGroup.remove();
+  const labels = placeLabels(ordered.map((n) => ({ key: n.code, x: pos.get(n.code).x, y: pos.get(n.code).y, r: radius.get(n.code), text: n.code, ...sizes.get(n.code) })), width, height);
   for (const n of ordered) {
     const p = pos.get(n.code);
     const group = svg("g", {
@@ -148,7 +154,7 @@ function drawNodes(chart, nodes, pos, radius, chosen, width, height) {
       },
       onmousemove: (event) => {
         clear(tooltip);
-        tooltip.append(el("strong", { text: n.code }), n.name ? el("div", { text: n.name }) : null, el("div", { text: `${fmt.format(n.events)} events` }));
+        tooltip.append(el("strong", { text: n.code }), n.name ? el("div", { text: n.name }) : "", el("div", { text: `${fmt.format(n.events)} events` }));
         showTooltip(event);
       },
       onmouseleave: hideTooltip,

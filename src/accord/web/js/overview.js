@@ -24,6 +24,7 @@ export async function renderOverview(state) {
   try {
     const data = await getJSON("overview", `/overview?${eventQuery(state)}&top=8&latest=6`);
     drawOverview(box, data);
+    $("overview-totals").dataset.drawn = key;
   } catch (err) {
     if (aborted(err)) return;
     lastOverview = null;

@@ -4,7 +4,7 @@
 import { aborted, getJSON } from "./api.js";
 import { $, clear, el, fmt } from "./dom.js";
 import { nameOf } from "./names.js";
-import { eventQuery, onForget, writeState } from "./state.js";
+import { eventQuery, filterKey, onForget, writeState } from "./state.js";
 import { QUADS } from "./vocab.js";
 
 // Actor or recipient codes, each with the code table's name beside it and the words of the text
@@ -23,7 +23,7 @@ export function codes(entities) {
     const name = nameOf(code);
     wrap.append(
       el("abbr", { class: "code", title: [...new Set(words)].join("; "), text: code }),
-      name ? el("span", { class: "code-name", text: ` ${name}` }) : null,
+      name ? el("span", { class: "code-name", text: ` ${name}` }) : "",
     );
   });
   return wrap;
@@ -93,6 +93,7 @@ export async function renderEvents(state) {
   }
   $("events-card").classList.remove("busy");
   drawEvents(body, data, state);
+  $("events-total").dataset.drawn = filterKey(state);
 }
 
 function drawEvents(body, data, state) {

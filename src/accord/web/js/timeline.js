@@ -35,6 +35,7 @@ export async function renderTimeline(state) {
   try {
     const data = await getJSON("timeline", `/timeline?${params}`);
     drawTimeline(box, data, state);
+    box.dataset.drawn = filterKey(state);
   } catch (err) {
     if (aborted(err)) return;
     lastTimeline = null;
@@ -87,7 +88,7 @@ function drawTimeline(box, data, state) {
   }
   const byPeriod = new Map(data.periods.map((p) => [p.period, p]));
   const width = Math.max(320, box.clientWidth || 600);
-  const height = 260;
+  const height = 300;
   const m = { top: 12, right: 12, bottom: 34, left: 40 };
   const w = width - m.left - m.right;
   const h = height - m.top - m.bottom;
