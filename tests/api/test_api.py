@@ -81,15 +81,26 @@ def test_api_openapi_documents_every_route(client):
         "/actors/{a}/timeline",
         "/dyads/{a}/{b}/timeline",
         "/network",
+        "/timeline",
+        "/overview",
+        "/places",
+        "/codes",
+        "/flags",
+        "/events/{event_id}/flags",
         "/health",
         "/extract",
     ):
         assert path in spec["paths"], path
     params = {p["name"]: p for p in spec["paths"]["/events"]["get"]["parameters"]}
-    assert params["actor"]["schema"]["anyOf"][0]["pattern"] == "^[A-Z]{3}$"
+    assert params["actor"]["schema"]["anyOf"][0]["pattern"] == "^[A-Za-z]{3}$"
     assert params["limit"]["schema"]["maximum"] == 1000
+    assert {"role", "min_confidence", "background", "flagged", "shape"} <= set(params)
+    # Every event answer takes the same filters.
+    for path in ("/timeline", "/network", "/places", "/overview", "/actors"):
+        names = {p["name"] for p in spec["paths"][path]["get"]["parameters"]}
+        assert {"actor", "role", "dyad", "type", "quad_class", "status", "q", "min_confidence"} <= names, path
     docs = client.get("/docs")
-    assert docs.status_code == 200 and "openapi.json" in docs.text
+    assert docs.status_code == 200 and "openapi-3.0.json" in docs.text
 
 
 def test_api_docs_page_works_offline(client):
@@ -194,11 +205,14 @@ def test_api_events_default_and_largest_page(client, all_events):
 @pytest.mark.parametrize(
     ("params", "status", "words"),
     [
-        ({"actor": "ind"}, 422, "3-letter"),
         ({"actor": "INDIA"}, 422, "3-letter"),
         ({"actor": "IN1"}, 422, "actor"),
         ({"dyad": "IND"}, 422, "dyad"),
         ({"dyad": "IND;RUS"}, 422, "comma"),
+        ({"role": "both"}, 422, "role"),
+        ({"flagged": "no"}, 422, "flagged"),
+        ({"min_confidence": 2}, 422, "min_confidence"),
+        ({"shape": "tree"}, 422, "shape"),
         ({"dyad": "IND,RUS,CHN"}, 422, "dyad"),
         ({"type": "HUG"}, 422, "type"),
         ({"quad_class": 5}, 422, "quad_class"),
@@ -228,8 +242,8 @@ def test_api_events_rejects_bad_parameters(client, params, status, words):
 @pytest.mark.parametrize(
     "path",
     [
-        "/dyads/IND/rus/timeline",
-        "/dyads/IND/RUS/timeline?interval=year",
+        "/dyads/IND/rus1/timeline",
+        "/dyads/IND/RUS/timeline?interval=decade",
         "/actors/INDIA/timeline",
         "/network?min_events=0",
         "/network?limit=501",
@@ -369,14 +383,30 @@ def test_api_actors_ranked_by_events(client, all_events):
     assert len(client.get("/actors", params={"limit": 2}).json()["actors"]) == 2
 
 
-@pytest.mark.parametrize("interval", ["day", "week", "month"])
+def series(event: dict[str, Any]) -> str:
+    """The timeline series an event counts in, as the store defines it."""
+    if event["status"] == "negated":
+        return "negated"
+    if period(event)[1] < dt.date.fromisoformat(event["report_date"]) - dt.timedelta(days=90):
+        return "background"
+    if event["status"] in ("planned", "hypothetical"):
+        return event["status"]
+    return f"q{event['quad_class']}"
+
+
+@pytest.mark.parametrize("interval", ["day", "week", "month", "year"])
 def test_api_dyad_timeline_adds_up(client, all_events, interval):
-    body = client.get("/dyads/IND/RUS/timeline", params={"interval": interval}).json()
+    body = client.get("/dyads/IND/RUS/timeline", params={"interval": interval, "background": "true"}).json()
     assert body["actor"] == "IND" and body["partner"] == "RUS" and body["interval"] == interval
     periods = body["periods"]
-    assert sum(p["events"] for p in periods) == sum(between(e, "IND", "RUS") for e in all_events)
+    pair = [e for e in all_events if between(e, "IND", "RUS")]
+    assert sum(p["events"] for p in periods) == len(pair) == body["events"]
     for p in periods:
-        assert p["q1"] + p["q2"] + p["q3"] + p["q4"] == p["events"]
+        assert p["events"] > 0  # only non-empty periods
+        assert sum(p[name] for name in body["totals"]) == p["events"]
+        assert dt.date.fromisoformat(p["start"]) <= dt.date.fromisoformat(p["end"])
+    for name, total in body["totals"].items():
+        assert total == sum(series(e) == name for e in pair), name
     starts = [dt.date.fromisoformat(p["period"]) for p in periods]
     assert starts == sorted(starts) and len(set(starts)) == len(starts)
     if interval == "week":
@@ -385,37 +415,82 @@ def test_api_dyad_timeline_adds_up(client, all_events, interval):
         assert all(d.day == 1 for d in starts)
 
 
+def test_api_timeline_defaults_to_the_reporting_window(client, all_events):
+    body = client.get("/actors/ind/timeline").json()
+    mine = [e for e in all_events if involves(e, "IND") and series(e) != "background"]
+    reports = sorted(e["report_date"] for e in mine)
+    assert body["window"] == {"start": reports[0], "end": reports[-1]}
+    assert body["span"]["start"] <= reports[0] and body["span"]["end"] >= reports[-1]
+    drawn = sum(p["events"] for p in body["periods"])
+    assert drawn + body["outside"]["before"] + body["outside"]["after"] == body["events"] == len(mine)
+    assert body["background"] is False
+
+
+def test_api_compact_timeline_is_small(client):
+    """A daily timeline over years answers with its non-empty days only."""
+    body = client.get("/timeline", params={"interval": "day", "background": "true"}).json()
+    span = dt.date.fromisoformat(body["span"]["end"]) - dt.date.fromisoformat(body["span"]["start"])
+    assert span.days > 300 and 0 < len(body["periods"]) < 60
+    assert client.get("/timeline", params={"interval": "auto", "background": "true"}).json()["interval"] in (
+        "week",
+        "month",
+        "year",
+    )
+
+
+def test_api_timeline_is_filtered_like_events(client, all_events):
+    for params in ({"status": "occurred"}, {"type": "ACCUSE"}, {"quad_class": 4}, {"q": "talks"}):
+        body = client.get("/timeline", params={**params, "background": "true"}).json()
+        total = client.get("/events", params={**params, "limit": 1}).json()["total"]
+        assert body["events"] == total == sum(p["events"] for p in body["periods"]), params
+
+
 def test_api_dyad_timeline_quad_counts(client, all_events):
-    periods = client.get("/dyads/USA/CHN/timeline").json()["periods"]
+    periods = client.get("/dyads/USA/CHN/timeline", params={"background": "true"}).json()["periods"]
     for q in (1, 2, 3, 4):
-        expected = sum(between(e, "USA", "CHN") and e["quad_class"] == q for e in all_events)
+        expected = sum(between(e, "USA", "CHN") and series(e) == f"q{q}" for e in all_events)
         assert sum(p[f"q{q}"] for p in periods) == expected
 
 
 def test_api_actor_timeline_and_date_range(client, all_events):
     body = client.get("/actors/IND/timeline", params={"start": "2022", "end": "2022-12"}).json()
     assert body["partner"] is None
+    assert body["window"] == {"start": "2022-01-01", "end": "2022-12-31"}
     expected = sum(
-        involves(e, "IND") and period(e)[1] >= dt.date(2022, 1, 1) and period(e)[0] <= dt.date(2022, 12, 31)
+        involves(e, "IND")
+        and series(e) != "background"
+        and period(e)[1] >= dt.date(2022, 1, 1)
+        and period(e)[0] <= dt.date(2022, 12, 31)
         for e in all_events
     )
-    assert sum(p["events"] for p in body["periods"]) == expected
+    assert body["events"] == expected
     assert client.get("/dyads/ZZZ/QQQ/timeline").json()["periods"] == []
 
 
-def test_api_network_edges_and_nodes(client, all_events):
+def test_api_network_edges_are_directed_and_open_their_events(client, all_events):
     network = client.get("/network", params={"min_events": 2}).json()
     assert network["edges"]
     nodes = {n["code"] for n in network["nodes"]}
     for edge in network["edges"]:
         assert edge["events"] >= 2
         assert {edge["source"], edge["target"]} <= nodes
-        pair = [e for e in all_events if between(e, edge["source"], edge["target"])]
+        pair = [
+            e
+            for e in all_events
+            if edge["source"] in codes(e, "actor") and edge["target"] in codes(e, "recipient")
+        ]
         assert edge["events"] == len(pair)
-        assert edge["mean_goldstein"] == pytest.approx(
-            sum(e["goldstein"] for e in pair) / len(pair), abs=1e-3
-        )
+        # The edge's events are /events with the dyad and the actor role.
+        listed = client.get(
+            "/events", params={"dyad": f"{edge['source']},{edge['target']}", "role": "actor", "limit": 1}
+        ).json()["total"]
+        assert listed == edge["events"]
+        assert edge["cooperation"] == sum(series(e) in ("q1", "q2") for e in pair)
+        assert edge["conflict"] == sum(series(e) in ("q3", "q4") for e in pair)
+        assert edge["source_name"] and edge["target_name"]
     assert len(client.get("/network", params={"limit": 2}).json()["edges"]) == 2
+    ego = client.get("/network", params={"ego": "rus"}).json()
+    assert ego["edges"] and all("RUS" in (e["source"], e["target"]) for e in ego["edges"])
 
 
 # -- POST /extract -------------------------------------------------------------------------------

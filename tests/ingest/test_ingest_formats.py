@@ -124,7 +124,9 @@ def test_ingest_timeml_text_as_given() -> None:
     (article,) = articles(DATA / "XIN_ENG_20051122.0105.tml")
     assert article.id == "XIN_ENG_20051122.0105"
     assert article.date == dt.date(2005, 11, 22)
-    assert article.title == "URGENT: Germany's Merkel elected first woman chancellor"
+    # The wire's "URGENT:" is no part of the headline; the agency comes from the id's prefix.
+    assert article.title == "Germany's Merkel elected first woman chancellor"
+    assert article.source == "Xinhua"
     assert article.text == (
         "\n\nAngela Merkel, the leader of the Christian Democrats, was elected Tuesday by the German "
         "parliament as new chancellor, the first woman chancellor in Germany.\n\n"

@@ -151,6 +151,16 @@ def test_store_schema_version_and_reopen(db_path, results):
         ({"actor": "USA", "quad_class": 4}, {"sanctions"}),
         ({"actor": "JPN", "status": "planned", "event_type": "AID"}, {"aid"}),
         ({"actor": "IND", "start": "2021-12", "end": "2021-12", "text": "summit"}, {"summit"}),
+        # A role says which side the actor (or the dyad's first code) is on.
+        ({"actor": "afg", "role": "recipient"}, {"strike", "demand"}),
+        ({"actor": "AFG", "role": "actor"}, set()),
+        ({"dyad": ("CHN", "USA"), "role": "actor"}, {"accuse", "threaten"}),
+        ({"dyad": ("CHN", "USA"), "role": "recipient"}, set()),
+        ({"dyad": ("USA", "CHN"), "role": "either"}, {"accuse", "threaten"}),
+        ({"min_confidence": 0.8, "actor": "JPN"}, {"aid", "talks"}),
+        ({"min_confidence": 0.81}, set()),
+        ({"flagged": "only"}, set()),
+        ({"actor": "FRA", "flagged": "exclude", "background": False}, {"tank"}),
         # Parameters, not SQL: a quote in a value is just a character.
         ({"actor": "IND' OR '1'='1"}, set()),
         ({"text": "' OR 1=1 --"}, set()),
@@ -173,6 +183,8 @@ def test_store_event_filters(filled, filters, expected):
         ({"dyad": ("IND",)}, ValueError),
         ({"dyad": "INDRUS"}, ValueError),
         ({"quad_class": 5}, ValueError),
+        ({"actor": "IND", "role": "both"}, ValueError),
+        ({"flagged": "maybe"}, ValueError),
         ({"order": "date; DROP TABLE events"}, ValueError),
         ({"limit": -1}, ValueError),
         ({"offset": -5}, ValueError),
@@ -225,97 +237,6 @@ def test_store_pages_cover_everything_once(filled, order):
 
 
 # -- aggregates ----------------------------------------------------------------------------------
-
-
-def test_store_dyad_timeline_by_month_fills_gaps(filled):
-    rows = filled.dyad_timeline("RUS", "IND", interval="month")
-    assert [r["period"] for r in rows] == [f"2021-{m:02d}-01" for m in range(1, 13)]
-    assert rows[0] == {
-        "period": "2021-01-01",
-        "q1": 1,
-        "q2": 0,
-        "q3": 0,
-        "q4": 0,
-        "goldstein_sum": 8.0,
-        "events": 1,
-    }
-    assert all(r["events"] == 0 for r in rows[1:11])
-    assert rows[-1] == {
-        "period": "2021-12-01",
-        "q1": 2,
-        "q2": 1,
-        "q3": 0,
-        "q4": 0,
-        "goldstein_sum": 16.4,
-        "events": 3,
-    }
-    assert filled.dyad_timeline("IND", "RUS", interval="month") == rows
-
-
-def test_store_dyad_timeline_by_week_and_day(filled):
-    weeks = filled.dyad_timeline("IND", "RUS", interval="week")
-    # 2021-01-01 is a Friday: its ISO week starts on Monday 2020-12-28; 2021-12-06 is a Monday.
-    assert weeks[0]["period"] == "2020-12-28" and weeks[-1]["period"] == "2021-12-06"
-    assert len(weeks) == 50 and sum(w["events"] for w in weeks) == 4
-    days = filled.dyad_timeline("IND", "RUS", interval="day")
-    assert len(days) == 340 and days[-1]["events"] == 3
-    # The window applies to the day an event's date begins: the 2021 programme is not in December.
-    december = filled.dyad_timeline("IND", "RUS", interval="day", start="2021-12", end="2021-12")
-    assert december == [days[-1]]
-
-
-def test_store_actor_timeline_without_partner(filled):
-    rows = filled.dyad_timeline("USA", None, interval="month")
-    assert [r["period"] for r in rows] == [
-        "2022-04-01",
-        "2022-05-01",
-        "2022-06-01",
-        "2022-07-01",
-        "2022-08-01",
-    ]
-    assert (rows[0]["q4"], rows[0]["goldstein_sum"]) == (1, -8.0)
-    assert (rows[-1]["q3"], rows[-1]["goldstein_sum"], rows[-1]["events"]) == (2, -9.0, 2)
-    assert filled.dyad_timeline("XYZ", None) == []
-
-
-@pytest.mark.parametrize("interval", ["year", "hour", "month'--", ""])
-def test_store_timeline_rejects_unknown_interval(filled, interval):
-    with pytest.raises(ValueError, match="interval"):
-        filled.dyad_timeline("IND", "RUS", interval=interval)
-
-
-def test_store_network_edges(filled):
-    network = filled.network()
-    assert network["edges"] == [
-        {"source": "IND", "target": "RUS", "events": 4, "mean_goldstein": 6.1},
-        {"source": "AFG", "target": "PAK", "events": 2, "mean_goldstein": -8.5},
-        {"source": "CHN", "target": "USA", "events": 2, "mean_goldstein": -4.5},
-        {"source": "JPN", "target": "PHL", "events": 2, "mean_goldstein": 4.0},
-        {"source": "DEU", "target": "FRA", "events": 1, "mean_goldstein": 7.4},
-        {"source": "RUS", "target": "USA", "events": 1, "mean_goldstein": -8.0},
-    ]
-    nodes = {n["code"]: n["events"] for n in network["nodes"]}
-    assert nodes == {
-        "RUS": 5,
-        "IND": 4,
-        "USA": 3,
-        "AFG": 2,
-        "PAK": 2,
-        "CHN": 2,
-        "JPN": 2,
-        "PHL": 2,
-        "DEU": 1,
-        "FRA": 1,
-    }
-
-    assert len(filled.network(min_events=2)["edges"]) == 4
-    top = filled.network(limit=1)
-    assert [(e["source"], e["target"]) for e in top["edges"]] == [("IND", "RUS")]
-    assert {n["code"]: n["events"] for n in top["nodes"]} == {"RUS": 5, "IND": 4}
-    # From 2022 on only the 2021-2031 programme is left of the India-Russia events.
-    later = {(e["source"], e["target"]): e for e in filled.network(start="2022")["edges"]}
-    assert later[("IND", "RUS")]["events"] == 1 and later[("IND", "RUS")]["mean_goldstein"] == 8.0
-    assert filled.network(start="2040") == {"nodes": [], "edges": []}
 
 
 def test_store_actors_with_top_partners(filled):

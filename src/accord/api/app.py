@@ -3,17 +3,28 @@
 Routes (all GET unless said; OpenAPI at ``/docs`` and ``/openapi.json``), one module each under
 ``accord.api.routes``:
 
-    /events                       filtered, paged events (format=json|jsonl|csv)     routes/events.py
+    /events                       filtered, paged events (format=json|jsonl|csv,     routes/events.py
+                                  shape=nested|flat); the filters of every event
+                                  answer are one set (accord.api.params.FiltersDep)
     /events/{id}                  one event                                          routes/events.py
     /articles, /articles/{id}     articles; one article with its text, every event's  routes/articles.py
                                   evidence and its agreements, deals and meetings
     /agreements, /deals,          filtered, paged records (format=json|jsonl|csv)    routes/facts.py
     /meetings, and each /{id}
-    /actors                       actors by event count, with their main partners    routes/actors.py
-    /actors/{a}/timeline          quad-class counts per period for one actor         routes/actors.py
-    /dyads/{a}/{b}/timeline       the same for a pair of actors, either direction    routes/actors.py
-    /network                      countries and the event counts between them        routes/actors.py
+    /actors                       actors by event count, with names and partners     routes/actors.py
+    /timeline                     the selected events per non-empty period, split     routes/actors.py
+                                  by what occurred (quad class), planned, denied
+    /actors/{a}/timeline,         the same for one actor, or a pair of actors         routes/actors.py
+    /dyads/{a}/{b}/timeline
+    /network                      directed edges, split by cooperation and conflict   routes/actors.py
+    /overview                     totals, busiest actors, pairs, types, latest reports routes/overview.py
+    /places                       where the events happened, for the map             routes/overview.py
+    /codes                        names for codes, codes for names ("China", "Hamas") routes/overview.py
+    /flags, POST                  an analyst's flags on wrong events (writes need    routes/flags.py
+    /events/{id}/flags, DELETE    --writable), and the review list as JSON or CSV
+    /flags/{id}
     /health                       is the database readable, how many events          routes/meta.py
+    /docs                         Swagger UI, offline, over /openapi-3.0.json         routes/meta.py, openapi.py
     POST /extract                 {"text", "date"} -> events; nothing is stored       routes/extract.py
     /                             the dashboard (static files from ``accord/web``)   routes/dashboard.py
 
@@ -47,9 +58,11 @@ import accord
 from accord.api.deps import Extractor, SharedDatabase, default_extractor
 from accord.api.errors import ERROR_RESPONSES, ApiError
 from accord.api.extract_pool import ExtractPool
+from accord.api.flat import FlatEventPage
 from accord.api.handlers import install_error_handlers
 from accord.api.limits import BodySizeLimit
-from accord.api.routes import actors, articles, events, explain, extract, facts, meta
+from accord.api.openapi import install_openapi
+from accord.api.routes import actors, articles, events, explain, extract, facts, flags, meta, overview
 from accord.api.routes.dashboard import mount_dashboard
 from accord.api.security import LOOPBACK_HOSTS, SecurityMiddleware
 from accord.engines.extract_worker import warm_up_default
@@ -85,8 +98,8 @@ def create_app(
 ) -> FastAPI:
     """The API and dashboard over the DuckDB file ``db_path``.
 
-    ``writable`` opens the database read-write (nothing in the API writes yet; it is for routes
-    that will). ``max_body_bytes`` bounds every request body (413 past it). ``extractor`` is the
+    ``writable`` opens the database read-write, so that analysts can flag wrong events
+    (``routes/flags.py``); no ingest can share the file then. ``max_body_bytes`` bounds every request body (413 past it). ``extractor`` is the
     function ``POST /extract`` calls, ``accord.extract`` by default; it runs in up to
     ``extract_workers`` worker processes, so it must be a module-level function (tests may pass
     their own); a text over ``max_extract_chars`` is a 413, a run over ``extract_timeout``
@@ -124,8 +137,9 @@ def create_app(
     app.add_middleware(BodySizeLimit, max_body_bytes=max_body_bytes)
     # Added last, so outermost: a request for another host is refused before its body is read.
     app.add_middleware(SecurityMiddleware, allowed_hosts=allowed_hosts)
-    for routes in (events, articles, facts, actors, meta, extract, explain):
+    for routes in (events, articles, facts, actors, overview, flags, meta, extract, explain):
         app.include_router(routes.router)
+    install_openapi(app, (FlatEventPage,))
     meta.mount_docs(app, meta.swagger_assets())
     mount_dashboard(app)
     return app

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 
-__all__ = ["article_id_for_text", "event_id", "record_id"]
+__all__ = ["article_id_for_text", "event_id", "flag_id", "record_id"]
 
 
 def article_id_for_text(text: str) -> str:
@@ -40,3 +40,14 @@ def record_id(record_type: str, article_id: str, start: int) -> str:
     """
     digest = hashlib.sha1(f"{record_type}\x1f{article_id}\x1f{start}".encode()).hexdigest()
     return f"{record_type[:2]}-{digest[:16]}"
+
+
+def flag_id(event_id: str, problem: str, note: str, created_at: str) -> str:
+    """An analyst's flag on an event: ``fl-`` and 16 hex digits of SHA-1 of the event id, the problem,
+    the note and the time it was made (ISO), so that two flags made apart are two flags.
+
+    >>> flag_id("ev-4795a331b42124af", "type", "a visit, not an attack", "2024-01-02T03:04:05")
+    'fl-3da5dc102c94ca68'
+    """
+    digest = hashlib.sha1(f"{event_id}\x1f{problem}\x1f{note}\x1f{created_at}".encode()).hexdigest()
+    return f"fl-{digest[:16]}"

@@ -86,8 +86,8 @@ def serve(
     """
     try:
         from accord.api import serve as run_server
-    except ImportError as exc:  # the web extra is optional
-        raise click.ClickException(f"{exc}; run: pip install 'accord-events[web]'") from None
+    except ImportError as exc:  # a broken install: the web parts are default dependencies
+        raise click.ClickException(f"{exc}; run: pip install accord-events") from None
     run_server(
         Path(db_path),
         host=host,

@@ -1,13 +1,15 @@
 """TimeML documents (``.tml``, or ``.xml`` whose root is ``<TimeML>``), as in TempEval-3.
 
 date = the ``TIMEX3`` with ``functionInDocument="CREATION_TIME"`` (in ``DCT``); id = ``DOCID``;
-title = ``TITLE``; text = the ``TEXT`` element's text with its inline tags removed and NOT stripped,
+title = ``TITLE`` without the wire's handling notes; source = the agency of a Gigaword-style id
+(``AFP_ENG_...``: AFP, ``XIN_ENG_...``: Xinhua; see ``wire``); text = the ``TEXT`` element's text with its inline tags removed and NOT stripped,
 so that offsets count in the TEXT content as given (gold annotations count that way).
 """
 
 from __future__ import annotations
 
 from accord.ingest._common import Limits, clean_field, make_article
+from accord.ingest.wire import agency_of, clean_title
 from accord.records import Article, Reject
 
 
@@ -69,7 +71,10 @@ def read_timeml(xml: str, *, origin: str, fallback_id: str | None, limits: Limit
         origin=origin,
         line=None,
         article_id=article_id,
-        title=clean_field("".join(str(part) for part in title.itertext())) if title is not None else None,
+        title=clean_title(clean_field("".join(str(part) for part in title.itertext())))
+        if title is not None
+        else None,
+        source=agency_of(article_id),
         dateline=_dateline(dct.text if dct is not None else None),
     )
 

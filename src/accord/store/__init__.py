@@ -18,12 +18,14 @@ from accord.store.access import DEFAULT_LOCK_WAIT, open_database, writer_flag, w
 from accord.store.connection import SCHEMA_VERSION
 from accord.store.database import Database
 from accord.store.export import CSV_COLUMNS, event_csv_row, write_events_csv
+from accord.store.flags import FLAG_COLUMNS, write_flags_csv
 from accord.store.rows import content_hash
 from accord.store.writer import WriteOutcome, article_hash
 
 __all__ = [
     "CSV_COLUMNS",
     "DEFAULT_LOCK_WAIT",
+    "FLAG_COLUMNS",
     "SCHEMA_VERSION",
     "Database",
     "WriteOutcome",
@@ -32,6 +34,7 @@ __all__ = [
     "event_csv_row",
     "open_database",
     "write_events_csv",
+    "write_flags_csv",
     "writer_flag",
     "writer_waiting",
     "writing",

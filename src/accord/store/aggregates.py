@@ -1,51 +1,123 @@
-"""Aggregates over stored events: actors with their partners, timelines per period, the actor network.
+"""Aggregates over the selected events: actors with their partners, the overview, the directed actor
+network and the places on the map. Timelines are in ``timelines``.
 
-Timelines put each event in the period of the first day of its date ("2021" counts in January).
-Raises ``ValueError`` for a bad argument (unknown interval, malformed date, negative page) and
-``StoreError`` when a query fails.
+Every aggregate takes the same event filters as ``events`` (``filters.where_clause``) and counts one
+``unit``: ``mentions`` (every stored event) for now; when events carry the cluster they belong to, a
+``clusters`` unit counts each real-world event once, and only ``UNITS`` changes.
+
+Each event falls in one series (``series_expression``): ``negated`` when the text denies it (never
+counted as the act), ``background`` when dated well before its report, ``planned`` or ``hypothetical``
+when it has not happened, else ``q1``..``q4``, its quad class, for what occurred. Raises ``ValueError``
+for a bad argument (unknown unit, malformed date, negative page) and ``StoreError`` when a query fails.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Sequence
 from typing import Any
 
 from accord.store.connection import Connection
-from accord.store.filters import interval_expression, paged, where_clause
-from accord.store.rows import date_bounds
+from accord.store.filters import BACKGROUND_SQL, paged, usable_filters, where_clause
 
-__all__ = ["actors", "dyad_timeline", "network"]
+__all__ = [
+    "SERIES",
+    "UNITS",
+    "actors",
+    "network",
+    "overview",
+    "places",
+    "series_expression",
+    "unit_expression",
+]
+
+# What a count counts: the SQL expression of one unit over the events table.
+UNITS: dict[str, str] = {"mentions": "id"}
+SERIES = ("q1", "q2", "q3", "q4", "planned", "hypothetical", "negated", "background")
+_ACTS = "series IN ('q1', 'q2', 'q3', 'q4')"
+
+
+def unit_expression(unit: str) -> str:
+    """The SQL expression counted for ``unit``; ``ValueError`` for an unknown one."""
+    try:
+        return UNITS[unit]
+    except KeyError:
+        raise ValueError(f"unit must be one of {', '.join(UNITS)}; got {unit!r}") from None
+
+
+def series_expression() -> str:
+    """The SQL expression naming an event's series (see the module docstring)."""
+    return (
+        "CASE WHEN status = 'negated' THEN 'negated'"
+        f" WHEN {BACKGROUND_SQL} THEN 'background'"
+        " WHEN status IN ('planned', 'hypothetical') THEN status"
+        " ELSE 'q' || quad_class END"
+    )
+
+
+def _where(conn: Connection, filters: dict[str, Any]) -> tuple[str, list[Any]]:
+    return where_clause(**usable_filters(conn, filters))
+
+
+def _split(count: str) -> str:
+    """Counts of cooperation and conflict that occurred, of what was planned or hypothetical, of denials."""
+    return (
+        f"count(DISTINCT {count}) FILTER (WHERE series IN ('q1', 'q2')) AS cooperation,"
+        f" count(DISTINCT {count}) FILTER (WHERE series IN ('q3', 'q4')) AS conflict,"
+        f" count(DISTINCT {count}) FILTER (WHERE series IN ('planned', 'hypothetical')) AS planned,"
+        f" count(DISTINCT {count}) FILTER (WHERE series = 'negated') AS negated"
+    )
+
+
+def _split_dict(row: Sequence[Any]) -> dict[str, int]:
+    return dict(zip(("cooperation", "conflict", "planned", "negated"), row, strict=True))
+
+
+# -- actors ----------------------------------------------------------------------------------------
 
 _ACTORS_SQL = """
-WITH kinds AS (SELECT code, kind, count(*) AS n FROM event_participants GROUP BY code, kind),
+WITH chosen AS (SELECT id, {count} AS unit FROM events {where}),
+     kinds AS (SELECT code, kind, count(*) AS n FROM event_participants
+               WHERE event_id IN (SELECT id FROM chosen) GROUP BY code, kind),
      main_kind AS (SELECT code, first(kind ORDER BY n DESC, kind) AS kind FROM kinds GROUP BY code)
-SELECT p.code, any_value(m.kind) AS kind, count(DISTINCT p.event_id) AS events
-FROM event_participants p JOIN main_kind m USING (code)
+SELECT p.code, any_value(m.kind) AS kind, count(DISTINCT c.unit) AS events
+FROM event_participants p JOIN chosen c ON c.id = p.event_id JOIN main_kind m USING (code)
 GROUP BY p.code ORDER BY events DESC, p.code
 """
 
 _PARTNERS_SQL = """
-SELECT a.code, b.code AS partner, count(DISTINCT a.event_id) AS events
+WITH chosen AS (SELECT id, {count} AS unit FROM events {where})
+SELECT a.code, b.code AS partner, count(DISTINCT c.unit) AS events
 FROM event_participants a
-JOIN event_participants b
-  ON a.event_id = b.event_id AND a.role <> b.role AND a.code <> b.code
+JOIN event_participants b ON a.event_id = b.event_id AND a.role <> b.role AND a.code <> b.code
+JOIN chosen c ON c.id = a.event_id
 WHERE list_contains(?, a.code)
 GROUP BY a.code, b.code
-QUALIFY row_number() OVER (PARTITION BY a.code ORDER BY count(DISTINCT a.event_id) DESC, b.code) <= ?
+QUALIFY row_number() OVER (PARTITION BY a.code ORDER BY count(DISTINCT c.unit) DESC, b.code) <= ?
 ORDER BY a.code, events DESC, partner
 """
 
 
-def actors(conn: Connection, *, limit: int, offset: int, partners: int) -> list[dict[str, Any]]:
-    """Actor codes by number of events (either side), each with its most frequent partners."""
-    sql, params = paged(_ACTORS_SQL, [], limit, offset)
-    page = conn.fetchall(sql, params)
+def actors(
+    conn: Connection,
+    filters: dict[str, Any],
+    *,
+    limit: int,
+    offset: int,
+    partners: int,
+    unit: str = "mentions",
+) -> list[dict[str, Any]]:
+    """Codes on either side of the selected events, busiest first, each with its most frequent partners
+    (codes on the other side of the same events): ``{"code", "kind", "events", "top_partners"}``."""
+    count = unit_expression(unit)
+    where, params = _where(conn, filters)
+    sql, page_params = paged(_ACTORS_SQL.format(count=count, where=where), params, limit, offset)
+    page = conn.fetchall(sql, page_params)
     if not page:
         return []
     codes = [code for code, _, _ in page]
     top: dict[str, list[dict[str, Any]]] = {code: [] for code in codes}
-    for code, partner, events in conn.fetchall(_PARTNERS_SQL, [codes, partners]):
+    partner_sql = _PARTNERS_SQL.format(count=count, where=where)
+    for code, partner, events in conn.fetchall(partner_sql, [*params, codes, partners]):
         top[code].append({"code": partner, "events": events})
     return [
         {"code": code, "kind": kind, "events": events, "top_partners": top[code]}
@@ -53,105 +125,193 @@ def actors(conn: Connection, *, limit: int, offset: int, partners: int) -> list[
     ]
 
 
-def dyad_timeline(
-    conn: Connection, a: str, b: str | None, *, interval: str, start: str | None, end: str | None
-) -> list[dict[str, Any]]:
-    """Events of a dyad (or of actor ``a`` when ``b`` is None) per period, empty periods as zeros."""
-    period_sql = interval_expression(interval)
-    where, params = where_clause(actor=a) if b is None else where_clause(dyad=(a, b))
-    # Here the window applies to the day each event's date begins (the day it is counted on),
-    # so that no row falls outside start..end; events() uses overlap instead.
-    if start is not None:
-        where += " AND date_first >= ?"
-        params.append(date_bounds(start, what="start")[0])
-    if end is not None:
-        where += " AND date_first <= ?"
-        params.append(date_bounds(end, what="end")[1])
-    rows = conn.fetchall(
-        f"""
-        SELECT {period_sql} AS period,
-               count(*) FILTER (WHERE quad_class = 1),
-               count(*) FILTER (WHERE quad_class = 2),
-               count(*) FILTER (WHERE quad_class = 3),
-               count(*) FILTER (WHERE quad_class = 4),
-               sum(goldstein),
-               count(*)
-        FROM events {where}
-        GROUP BY period ORDER BY period
-        """,
+# -- overview --------------------------------------------------------------------------------------
+
+
+def overview(
+    conn: Connection, filters: dict[str, Any], *, top: int, latest: int, unit: str = "mentions"
+) -> dict[str, Any]:
+    """What the selection holds, at a glance: totals, the busiest actors, the busiest pairs (either
+    direction, the same count as ``events(dyad=...)``), the event types and the latest reports.
+
+    ``{"events", "articles", "first_report", "last_report", "series": {...}, "actors": [{"code",
+    "events"}], "pairs": [{"a", "b", "events"}], "types": [{"event", "events", "cooperation",
+    "conflict", "planned", "negated"}], "latest": [{"id", "date", "title", "source", "lead", "events"}]}`` (``lead``: the first words of the
+    report's text, for reports without a title).
+    """
+    count = unit_expression(unit)
+    where, params = _where(conn, filters)
+    chosen = (
+        f"WITH chosen AS (SELECT *, {count} AS unit, {series_expression()} AS series FROM events {where})"
+    )
+    totals = conn.fetchone(
+        f"{chosen} SELECT count(DISTINCT unit), count(DISTINCT article_id), min(CAST(report_date AS DATE)),"
+        f" max(CAST(report_date AS DATE)), {_split('unit')} FROM chosen",
         params,
     )
-    found = {row[0]: _timeline_row(row[0], row[1:5], round(float(row[5]), 6), row[6]) for row in rows}
-    if not found:
-        return []
-    return [
-        found.get(period) or _timeline_row(period, (0, 0, 0, 0), 0.0, 0)
-        for period in _periods(min(found), max(found), interval)
-    ]
-
-
-def _timeline_row(period: dt.date, quads: tuple[Any, ...], goldstein: float, events: int) -> dict[str, Any]:
+    assert totals is not None  # an aggregate without GROUP BY always returns one row
+    top_actors = conn.fetchall(
+        f"""{chosen} SELECT p.code, count(DISTINCT c.unit) AS n
+        FROM event_participants p JOIN chosen c ON c.id = p.event_id
+        GROUP BY p.code ORDER BY n DESC, p.code LIMIT ?""",
+        [*params, int(top)],
+    )
+    pairs = conn.fetchall(
+        f"""{chosen} SELECT least(a.code, b.code) AS x, greatest(a.code, b.code) AS y, count(DISTINCT c.unit) AS n
+        FROM event_participants a
+        JOIN event_participants b
+          ON a.event_id = b.event_id AND a.role = 'actor' AND b.role = 'recipient' AND a.code <> b.code
+        JOIN chosen c ON c.id = a.event_id
+        GROUP BY x, y ORDER BY n DESC, x, y LIMIT ?""",
+        [*params, int(top)],
+    )
+    types = conn.fetchall(
+        f"{chosen} SELECT event, count(DISTINCT unit) AS n, {_split('unit')} FROM chosen"
+        " GROUP BY event ORDER BY n DESC, event",
+        params,
+    )
+    reports = conn.fetchall(
+        f"""{chosen} SELECT a.id, a.report_date, a.title, a.source, left(trim(a.text), 160) AS lead,
+               count(DISTINCT c.unit) AS n
+        FROM articles a JOIN chosen c ON c.article_id = a.id
+        GROUP BY a.id, a.report_date, a.title, a.source, a.text ORDER BY a.report_date DESC, a.id LIMIT ?""",
+        [*params, int(latest)],
+    )
     return {
-        "period": period.isoformat(),
-        "q1": quads[0],
-        "q2": quads[1],
-        "q3": quads[2],
-        "q4": quads[3],
-        "goldstein_sum": goldstein,
-        "events": events,
+        "events": totals[0],
+        "articles": totals[1],
+        "first_report": totals[2].isoformat() if totals[2] else None,
+        "last_report": totals[3].isoformat() if totals[3] else None,
+        "series": _split_dict(totals[4:]),
+        "actors": [{"code": code, "events": n} for code, n in top_actors],
+        "pairs": [{"a": x, "b": y, "events": n} for x, y, n in pairs],
+        "types": [{"event": event, "events": n, **_split_dict(rest)} for event, n, *rest in types],
+        "latest": [
+            {"id": i, "date": d.isoformat(), "title": title, "source": source, "lead": lead, "events": n}
+            for i, d, title, source, lead, n in reports
+        ],
     }
 
 
-def _periods(first: dt.date, last: dt.date, interval: str) -> Iterator[dt.date]:
-    period = first
-    while period <= last:
-        yield period
-        if interval == "day":
-            period += dt.timedelta(days=1)
-        elif interval == "week":
-            period += dt.timedelta(days=7)
-        else:
-            period = dt.date(period.year + period.month // 12, period.month % 12 + 1, 1)
+# -- network ---------------------------------------------------------------------------------------
 
 
 def network(
-    conn: Connection, *, start: str | None, end: str | None, min_events: int, limit: int
+    conn: Connection,
+    filters: dict[str, Any],
+    *,
+    min_events: int,
+    limit: int,
+    ego: str | None = None,
+    unit: str = "mentions",
 ) -> dict[str, list[dict[str, Any]]]:
-    """Nodes (codes) and undirected edges (codes on opposite sides of the same events)."""
-    where, params = where_clause(start=start, end=end)
+    """Directed edges from each actor code to each recipient code of the same selected events, split
+    into cooperation and conflict that occurred, planned or hypothetical, and denied; and the nodes.
+
+    Edge: ``{"source", "target", "events", "cooperation", "conflict", "planned", "negated",
+    "mean_goldstein"}`` (the mean over the events that occurred, None without any); ``events`` is the
+    same count as ``events(dyad=(source, target), role="actor")``. An event whose two sides share a
+    code adds no self-loop. Keeps edges with ``min_events`` or more, the ``limit`` busiest; with
+    ``ego``, only the edges that touch that code. Nodes are the codes of the kept edges, each with its
+    number of selected events.
+    """
+    count = unit_expression(unit)
+    where, params = _where(conn, filters)
+    ego_sql = "WHERE source = ? OR target = ?" if ego else ""
+    ego_params = [ego.strip().upper()] * 2 if ego else []
     edge_rows = conn.fetchall(
         f"""
-        WITH ev AS (SELECT id, goldstein FROM events {where}),
+        WITH chosen AS (SELECT id, {count} AS unit, goldstein, {series_expression()} AS series
+                        FROM events {where}),
         pairs AS (
-            SELECT DISTINCT a.event_id, least(a.code, b.code) AS source, greatest(a.code, b.code) AS target
+            SELECT DISTINCT a.event_id, a.code AS source, b.code AS target
             FROM event_participants a
             JOIN event_participants b
               ON a.event_id = b.event_id AND a.role = 'actor' AND b.role = 'recipient' AND a.code <> b.code
-            WHERE a.event_id IN (SELECT id FROM ev)
+            WHERE a.event_id IN (SELECT id FROM chosen)
         )
-        SELECT source, target, count(*) AS events, avg(ev.goldstein) AS mean_goldstein
-        FROM pairs JOIN ev ON ev.id = pairs.event_id
+        SELECT source, target, count(DISTINCT unit) AS events, {_split("unit")},
+               avg(goldstein) FILTER (WHERE {_ACTS} OR series = 'background') AS mean_goldstein
+        FROM pairs JOIN chosen ON chosen.id = pairs.event_id
+        {ego_sql}
         GROUP BY source, target
-        HAVING count(*) >= ?
+        HAVING count(DISTINCT unit) >= ?
         ORDER BY events DESC, source, target
         LIMIT ?
         """,
-        [*params, int(min_events), int(limit)],
+        [*params, *ego_params, int(min_events), int(limit)],
     )
     edges = [
-        {"source": s, "target": t, "events": n, "mean_goldstein": round(float(g), 4)}
-        for s, t, n, g in edge_rows
+        {
+            "source": source,
+            "target": target,
+            "events": n,
+            **_split_dict(tuple(rest)),
+            "mean_goldstein": None if goldstein is None else round(float(goldstein), 4),
+        }
+        for source, target, n, *rest, goldstein in edge_rows
     ]
     codes = sorted({e["source"] for e in edges} | {e["target"] for e in edges})
     if not codes:
         return {"nodes": [], "edges": []}
     node_rows = conn.fetchall(
         f"""
-        SELECT p.code, count(DISTINCT p.event_id) AS events
-        FROM event_participants p
-        WHERE list_contains(?, p.code) AND p.event_id IN (SELECT id FROM events {where})
+        WITH chosen AS (SELECT id, {count} AS unit FROM events {where})
+        SELECT p.code, count(DISTINCT c.unit) AS events
+        FROM event_participants p JOIN chosen c ON c.id = p.event_id
+        WHERE list_contains(?, p.code)
         GROUP BY p.code ORDER BY events DESC, p.code
         """,
-        [codes, *params],
+        [*params, codes],
     )
     return {"nodes": [{"code": c, "events": n} for c, n in node_rows], "edges": edges}
+
+
+# -- places ----------------------------------------------------------------------------------------
+
+
+def places(conn: Connection, filters: dict[str, Any], *, unit: str = "mentions") -> dict[str, Any]:
+    """Where the selected events happened: one row per place with coordinates (``precision`` place),
+    and one per country for events located only by their country (``precision`` country, ``lat`` and
+    ``lon`` None: the caller places them), busiest first; ``unplaced`` counts events without a place.
+
+    Row: ``{"name", "country_code", "lat", "lon", "precision", "events", "cooperation", "conflict",
+    "planned", "negated"}``.
+    """
+    count = unit_expression(unit)
+    where, params = _where(conn, filters)
+    rows = conn.fetchall(
+        f"""
+        WITH chosen AS (SELECT *, {count} AS unit, {series_expression()} AS series FROM events {where}),
+        located AS (
+            SELECT unit, series,
+                   CASE WHEN event_loc_lat IS NULL THEN NULL ELSE event_loc_name END AS name,
+                   event_loc_country_code AS country_code, event_loc_lat AS lat, event_loc_lon AS lon
+            FROM chosen WHERE event_loc_country_code IS NOT NULL OR event_loc_lat IS NOT NULL
+        )
+        SELECT name, country_code, lat, lon, count(DISTINCT unit) AS events, {_split("unit")}
+        FROM located GROUP BY name, country_code, lat, lon
+        ORDER BY events DESC, country_code, name
+        """,
+        params,
+    )
+    unplaced = conn.scalar(
+        f"SELECT count(DISTINCT {count}) FROM events {where}"
+        f"{' AND' if where else ' WHERE'} event_loc_country_code IS NULL AND event_loc_lat IS NULL",
+        params,
+    )
+    return {
+        "places": [
+            {
+                "name": name,
+                "country_code": country,
+                "lat": lat,
+                "lon": lon,
+                "precision": "country" if lat is None else "place",
+                "events": n,
+                **_split_dict(tuple(rest)),
+            }
+            for name, country, lat, lon, n, *rest in rows
+        ],
+        "unplaced": unplaced,
+    }

@@ -25,11 +25,11 @@ from accord.errors import DatabaseBusyError, StoreError
 
 __all__ = ["SCHEMA_VERSION", "Connection", "is_lock_conflict", "utcnow"]
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 # What each schema version added, for the row recorded when an older file is opened for writing. The
 # tables themselves come from schema.sql (every statement idempotent), so the migration is that file.
-_MIGRATIONS = {2: "tables agreements, deals, meetings and record_actors"}
+_MIGRATIONS = {2: "tables agreements, deals, meetings and record_actors", 3: "table flags"}
 
 _T = TypeVar("_T")
 

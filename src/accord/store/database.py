@@ -2,8 +2,9 @@
 
 This module is the public face only; each method hands its work to the module that does that job:
 ``connection`` (opening, schema, lock), ``writer`` (articles and rejects, one transaction each),
-``queries`` (events, articles, rejects, counts), ``aggregates`` (actors, timelines, network),
-``frames`` (DataFrames) and ``export`` (files, the CSV schema).
+``queries`` (events, articles, rejects, counts), ``aggregates`` (actors, overview, network, places),
+``timelines``, ``flags`` (an analyst's marks on wrong events), ``frames`` (DataFrames) and ``export``
+(files, the CSV schema).
 
 Reading: ``events`` returns contract dicts exactly as ``Event.to_dict()`` gave them; filters run in
 SQL on copied columns. Date filters use overlap: an event's period runs from the first day of its
@@ -29,8 +30,10 @@ import accord.store.aggregates as aggregates
 import accord.store.export as export
 import accord.store.fact_export as fact_export
 import accord.store.facts as facts
+import accord.store.flags as flags
 import accord.store.frames as frames
 import accord.store.queries as queries
+import accord.store.timelines as timelines
 import accord.store.writer as writer
 from accord.records import ArticleResult, Reject
 from accord.store.connection import Connection
@@ -144,6 +147,7 @@ class Database:
         self,
         *,
         actor: str | None = None,
+        role: str | None = None,
         dyad: tuple[str, str] | None = None,
         event_type: str | None = None,
         quad_class: int | None = None,
@@ -152,15 +156,21 @@ class Database:
         end: str | None = None,
         text: str | None = None,
         article_id: str | None = None,
+        min_confidence: float | None = None,
+        background: bool | None = None,
+        flagged: str | None = None,
         limit: int | None = None,
         offset: int = 0,
         order: str = "date",
     ) -> list[dict[str, Any]]:
         """Stored events as contract dicts, filtered, ordered and paged in SQL.
 
-        ``actor``: the code on either side; ``dyad=(a, b)``: a on one side and b on the other;
+        ``actor``: the code on either side, or on the ``role`` side (actor or recipient);
+        ``dyad=(a, b)``: a on one side and b on the other (a acting on b with ``role="actor"``);
         ``event_type``: PLOVER type; ``start``/``end``: YYYY[-MM[-DD]], overlap (module docstring);
-        ``text``: case-insensitive substring of the sentence or trigger. ``order`` is one of
+        ``text``: case-insensitive substring of the sentence or trigger; ``min_confidence``;
+        ``background=False``: without events dated well before their report; ``flagged``: exclude,
+        include (the same as None) or only the events an analyst flagged. ``order`` is one of
         date, -date, report_date, -report_date, goldstein, -goldstein, confidence, -confidence,
         article.
 
@@ -169,6 +179,7 @@ class Database:
         """
         filters = {
             "actor": actor,
+            "role": role,
             "dyad": dyad,
             "event_type": event_type,
             "quad_class": quad_class,
@@ -177,6 +188,9 @@ class Database:
             "end": end,
             "text": text,
             "article_id": article_id,
+            "min_confidence": min_confidence,
+            "background": background,
+            "flagged": flagged,
         }
         return queries.events(self._conn, filters, limit=limit, offset=offset, order=order)
 
@@ -219,18 +233,36 @@ class Database:
         origin, events (how many), ingested_at."""
         return queries.articles(self._conn, limit=limit, offset=offset)
 
-    def actors(self, *, limit: int = 100, offset: int = 0, partners: int = 5) -> list[dict[str, Any]]:
-        """Actor codes by number of events (either side), with their most frequent partners.
+    def actors(
+        self, *, limit: int = 100, offset: int = 0, partners: int = 5, **filters: Any
+    ) -> list[dict[str, Any]]:
+        """Actor codes by number of selected events (either side), with their most frequent partners.
 
         Each item: ``{"code", "kind", "events", "top_partners": [{"code", "events"}, ...]}``;
         ``kind`` is the code's most frequent entity kind; partners are codes on the other side
-        of the same events (at most ``partners`` of them, most events first). On a read-only
-        database the result is computed once per arguments.
+        of the same events (at most ``partners`` of them, most events first). ``filters`` are those
+        of ``events``. On a read-only database the result is computed once per arguments.
         """
+        check_filter_names(filters)
         return self._conn.memoized(
-            ("actors", limit, offset, partners),
-            lambda: aggregates.actors(self._conn, limit=limit, offset=offset, partners=partners),
+            ("actors", limit, offset, partners, *sorted(filters.items())),
+            lambda: aggregates.actors(self._conn, filters, limit=limit, offset=offset, partners=partners),
         )
+
+    def timeline(
+        self, *, interval: str = "month", background: bool = False, **filters: Any
+    ) -> dict[str, Any]:
+        """The selected events per period: what occurred by quad class, what was planned or
+        hypothetical, denied, or (with ``background``) dated well before its report; non-empty
+        periods only, each with its bounds, over the selection's reporting window. See
+        ``accord.store.timelines.timeline`` for the answer's shape. ``interval``: day, week (ISO,
+        from Monday), month, year or auto; ``filters`` are those of ``events``.
+
+        >>> db.timeline(actor="IND", interval="month")["periods"][0]["period"]  # doctest: +SKIP
+        '2021-12-01'
+        """
+        check_filter_names(filters)
+        return timelines.timeline(self._conn, filters, interval=interval, background=background)
 
     def dyad_timeline(
         self,
@@ -241,38 +273,83 @@ class Database:
         start: str | None = None,
         end: str | None = None,
     ) -> list[dict[str, Any]]:
-        """Events of a dyad (either direction), or of actor ``a`` when ``b`` is None, per period.
-
-        One row per period from the first to the last period with events (empty periods between
-        them are rows of zeros): ``{"period": "2021-12-01", "q1".."q4": counts by quad class,
-        "goldstein_sum": x, "events": n}``. ``interval`` is day, week (ISO, from Monday) or month.
-        An event counts in the period of the first day of its date ("2021" in January 2021);
-        ``start``/``end`` keep events whose date begins within them.
+        """The non-empty periods of ``timeline`` for a dyad (either direction), or for actor ``a``
+        when ``b`` is None, background events included: ``{"period", "start", "end", "events",
+        "q1".."q4", "planned", "hypothetical", "negated", "background", "goldstein_sum"}``.
 
         >>> db.dyad_timeline("IND", "RUS", interval="month")[0]["period"]  # doctest: +SKIP
         '2021-12-01'
         """
-        return aggregates.dyad_timeline(self._conn, a, b, interval=interval, start=start, end=end)
+        chosen: dict[str, Any] = {"actor": a} if b is None else {"dyad": (a, b)}
+        answer = self.timeline(interval=interval, background=True, start=start, end=end, **chosen)
+        periods: list[dict[str, Any]] = answer["periods"]
+        return periods
 
     def network(
-        self, *, start: str | None = None, end: str | None = None, min_events: int = 1, limit: int = 500
+        self, *, min_events: int = 1, limit: int = 500, ego: str | None = None, **filters: Any
     ) -> dict[str, list[dict[str, Any]]]:
-        """The actor network: nodes are codes, edges join codes that were on opposite sides.
+        """The directed actor network of the selected events: nodes are codes, an edge goes from a
+        code on the actor side to a code on the recipient side of the same events.
 
-        Edges are undirected (``source`` < ``target`` alphabetically) and count distinct events
-        with their mean Goldstein value; an event whose two sides share a code adds no self-loop.
-        Keeps edges with at least ``min_events`` events, the ``limit`` largest. Nodes are the
-        codes of the kept edges, each with its number of events in the period. On a read-only
-        database the result is computed once per arguments.
+        Each edge counts its events, split into cooperation and conflict that occurred, planned or
+        hypothetical, and denied, with the mean Goldstein value of what occurred; an event whose two
+        sides share a code adds no self-loop. Keeps edges with at least ``min_events`` events, the
+        ``limit`` busiest, and with ``ego`` only those touching that code. Nodes are the codes of
+        the kept edges, each with its number of events. ``filters`` are those of ``events``. On a
+        read-only database the result is computed once per arguments.
 
-        >>> db.network(start="2021")["edges"][0]  # doctest: +SKIP
-        {'source': 'IND', 'target': 'RUS', 'events': 12, 'mean_goldstein': 5.1}
+        >>> db.network(start="2021")["edges"][0]["source"]  # doctest: +SKIP
+        'IND'
         """
+        check_filter_names(filters)
         min_events, limit = int(min_events), int(limit)
         return self._conn.memoized(
-            ("network", start, end, min_events, limit),
-            lambda: aggregates.network(self._conn, start=start, end=end, min_events=min_events, limit=limit),
+            ("network", min_events, limit, ego, *sorted(filters.items())),
+            lambda: aggregates.network(self._conn, filters, min_events=min_events, limit=limit, ego=ego),
         )
+
+    def overview(self, *, top: int = 10, latest: int = 10, **filters: Any) -> dict[str, Any]:
+        """The selection at a glance: totals, the ``top`` busiest actors, pairs (either direction)
+        and event types, and the ``latest`` reports (see ``accord.store.aggregates.overview``)."""
+        check_filter_names(filters)
+        return aggregates.overview(self._conn, filters, top=top, latest=latest)
+
+    def places(self, **filters: Any) -> dict[str, Any]:
+        """Where the selected events happened: places with coordinates, countries for events located
+        only by their country, and how many events have no place (``aggregates.places``)."""
+        check_filter_names(filters)
+        return aggregates.places(self._conn, filters)
+
+    # -- flags -----------------------------------------------------------------------------------
+
+    def add_flag(
+        self, event_id: str, *, problem: str, note: str, correction: str | None = None
+    ) -> dict[str, Any]:
+        """Mark the stored event ``event_id`` as wrong: ``problem`` is type, side, date, status,
+        place or other, ``note`` says what is wrong, ``correction`` what it should be. Returns the
+        flag. Raises ``StoreError`` when read-only, ``LookupError`` for an unknown event,
+        ``ValueError`` for an unknown problem or an empty note.
+
+        >>> db.add_flag("ev-4795a331b42124af", problem="side", note="Hamas is the actor")["id"]  # doctest: +SKIP
+        'fl-...'
+        """
+        return flags.add_flag(self._conn, event_id, problem=problem, note=note, correction=correction)
+
+    def remove_flag(self, flag_id: str) -> None:
+        """Delete a flag by its id (``LookupError`` when there is none, ``StoreError`` when read-only)."""
+        flags.remove_flag(self._conn, flag_id)
+
+    def flags(
+        self,
+        *,
+        event_id: str | None = None,
+        article_id: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[dict[str, Any]]:
+        """Flags, newest first, each with the event as it was when flagged (``flags.FLAG_COLUMNS``):
+        the review list of corrections."""
+        return flags.flags(self._conn, event_id=event_id, article_id=article_id, limit=limit, offset=offset)
 
     # -- rejects, export, stats ------------------------------------------------------------------
 

@@ -1,7 +1,9 @@
 """Events out of the store: the one CSV schema (shared by the CLI and the API) and file exports.
 
 CSV flattens each contract event into one row of ``CSV_COLUMNS``: lists of entities become
-``;``-separated codes and names, offsets get their own columns, CAMEO codes stay strings ("042").
+``;``-separated codes and names, offsets get their own columns, CAMEO codes stay strings ("042";
+pandas reads them as text with ``dtype={"cameo": str}``), the date's first and last day are
+``date_start``/``date_end``.
 Every text cell (ids and article ids included: they come from input files too) that begins with
 ``=``, ``+``, ``-``, ``@``, a tab or a carriage return gets a leading ``'`` so that a spreadsheet
 shows it instead of evaluating it (news text is untrusted input); numbers are left alone, so a
@@ -14,6 +16,7 @@ Goldstein value of -5 stays -5. Rows end with CRLF (RFC 4180).
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import json
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -21,10 +24,11 @@ from typing import Any, TextIO
 
 import accord.store.frames as frames
 import accord.store.queries as queries
+from accord.base.partial_dates import date_bounds
 from accord.store.connection import Connection
 from accord.store.filters import check_filter_names
 
-__all__ = ["CSV_COLUMNS", "EXPORT_FORMATS", "event_csv_row", "export_events", "write_events_csv"]
+__all__ = ["CSV_COLUMNS", "EXPORT_FORMATS", "defuse", "event_csv_row", "export_events", "write_events_csv"]
 
 CSV_COLUMNS = (
     "id",
@@ -57,6 +61,8 @@ CSV_COLUMNS = (
     "text_end",
     "date_phrase",
     "confidence",
+    "date_start",
+    "date_end",
 )
 
 EXPORT_FORMATS = ("parquet", "csv", "jsonl", "json")
@@ -77,6 +83,7 @@ def _flatten(event: Mapping[str, Any]) -> dict[str, Any]:
     date_evidence = event.get("date_evidence") or {}
     quantities = event.get("quantities") or []
     money = event.get("money") or []
+    first, last = _period(event)
     return {
         "id": event.get("id"),
         "article_id": event.get("article_id"),
@@ -110,7 +117,20 @@ def _flatten(event: Mapping[str, Any]) -> dict[str, Any]:
         "text_end": text_info.get("end"),
         "date_phrase": date_evidence.get("text"),
         "confidence": event.get("confidence"),
+        "date_start": first.isoformat() if first else None,
+        "date_end": last.isoformat() if last else None,
     }
+
+
+def _period(event: Mapping[str, Any]) -> tuple[dt.date | None, dt.date | None]:
+    """The first and last day an event's date (to its enddate) can mean; Nones without a date."""
+    date = event.get("date")
+    if not date:
+        return None, None
+    first, last = date_bounds(str(date))
+    if event.get("enddate"):
+        last = date_bounds(str(event["enddate"]), what="enddate")[1]
+    return first, last
 
 
 def _defuse(value: Any) -> Any:
@@ -118,6 +138,10 @@ def _defuse(value: Any) -> Any:
     if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
         return "'" + value
     return value
+
+
+# Public, for the other CSVs of the store (flags): one rule for formula-like text.
+defuse = _defuse
 
 
 def event_csv_row(event: Mapping[str, Any]) -> dict[str, Any]:

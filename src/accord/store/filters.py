@@ -2,18 +2,44 @@
 
 Only fixed SQL fragments are written here; every value a caller gives travels as a parameter.
 ``order`` and ``interval`` are looked up in whitelists and never pasted in.
+
+Besides who, what and when, three filters say which events an analyst trusts: ``min_confidence``,
+``background`` (False leaves out events dated well before their report: ``BACKGROUND_DAYS``) and
+``flagged`` (``exclude`` leaves out events an analyst flagged as wrong, ``only`` keeps just those).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from accord.store.connection import Connection
 from accord.store.rows import date_bounds
 
 # The keyword filters that events(), count_events(), events_frame() and export() accept.
 FILTER_NAMES = frozenset(
-    {"actor", "dyad", "event_type", "quad_class", "status", "start", "end", "text", "article_id"}
+    {
+        "actor",
+        "role",
+        "dyad",
+        "event_type",
+        "quad_class",
+        "status",
+        "start",
+        "end",
+        "text",
+        "article_id",
+        "min_confidence",
+        "background",
+        "flagged",
+    }
 )
+# Which side ``actor`` (or a dyad's first code) is on: the actor, the recipient, or either.
+ROLES = ("actor", "recipient", "either")
+FLAGGED = ("exclude", "include", "only")
+# An event whose period ends this many days or more before its report is background: history the
+# report recalls ("the 1956 treaty"), not news of the reporting window.
+BACKGROUND_DAYS = 90
+BACKGROUND_SQL = f"(date_last < CAST(report_date AS DATE) - INTERVAL {BACKGROUND_DAYS} DAY)"
 
 # Every ordering ends on (article_id, position), which is unique, so that pages never overlap.
 ORDERS: dict[str, str] = {
@@ -32,13 +58,13 @@ INTERVALS: dict[str, str] = {
     "day": "date_first",
     "week": "CAST(date_trunc('week', date_first) AS DATE)",
     "month": "CAST(date_trunc('month', date_first) AS DATE)",
+    "year": "CAST(date_trunc('year', date_first) AS DATE)",
 }
 
 _EITHER_SIDE = "(list_contains(actor_codes, ?) OR list_contains(recipient_codes, ?))"
-_DYAD = (
-    "((list_contains(actor_codes, ?) AND list_contains(recipient_codes, ?))"
-    " OR (list_contains(actor_codes, ?) AND list_contains(recipient_codes, ?)))"
-)
+_DIRECTED = "(list_contains(actor_codes, ?) AND list_contains(recipient_codes, ?))"
+_DYAD = f"({_DIRECTED} OR {_DIRECTED})"
+_FLAGGED_SQL = "id IN (SELECT event_id FROM flags)"
 
 
 def check_filter_names(filters: dict[str, Any]) -> None:
@@ -53,6 +79,7 @@ def check_filter_names(filters: dict[str, Any]) -> None:
 def where_clause(
     *,
     actor: str | None = None,
+    role: str | None = None,
     dyad: tuple[str, str] | None = None,
     event_type: str | None = None,
     quad_class: int | None = None,
@@ -61,28 +88,45 @@ def where_clause(
     end: str | None = None,
     text: str | None = None,
     article_id: str | None = None,
+    min_confidence: float | None = None,
+    background: bool | None = None,
+    flagged: str | None = None,
 ) -> tuple[str, list[Any]]:
     """``("WHERE ...", params)`` for the given filters (``("", [])`` when there are none).
 
-    Codes and event types are compared upper-cased (``"ind"`` finds ``IND``). ``start``/``end``
-    keep events whose period overlaps [first day of start, last day of end]. Raises ``ValueError``
-    for a malformed date, dyad or quad class.
+    Codes and event types are compared upper-cased (``"ind"`` finds ``IND``). ``role`` (actor,
+    recipient, either: the default) says which side ``actor`` is on; for a ``dyad=(a, b)`` it is
+    a's side (``"actor"``: a acts on b). ``start``/``end`` keep events whose period overlaps
+    [first day of start, last day of end]. ``background=False`` leaves out background events,
+    ``flagged`` is exclude, include (the same as None) or only. Raises ``ValueError`` for a
+    malformed date, dyad, role, flagged value or quad class.
 
     >>> where_clause(event_type="agree")
     ('WHERE event = ?', ['AGREE'])
+    >>> where_clause(actor="isr", role="recipient")
+    ('WHERE list_contains(recipient_codes, ?)', ['ISR'])
     """
     parts: list[str] = []
     params: list[Any] = []
+    side = _role(role)
     if actor is not None:
         code = actor.strip().upper()
-        parts.append(_EITHER_SIDE)
-        params += [code, code]
+        if side == "either":
+            parts.append(_EITHER_SIDE)
+            params += [code, code]
+        else:
+            parts.append(f"list_contains({side}_codes, ?)")
+            params.append(code)
     if dyad is not None:
         if isinstance(dyad, str) or len(dyad) != 2:
             raise ValueError(f"dyad must be a pair of codes, got {dyad!r}")
         a, b = (code.strip().upper() for code in dyad)
-        parts.append(_DYAD)
-        params += [a, b, b, a]
+        if side == "either":
+            parts.append(_DYAD)
+            params += [a, b, b, a]
+        else:
+            parts.append(_DIRECTED)
+            params += [a, b] if side == "actor" else [b, a]
     if event_type is not None:
         parts.append("event = ?")
         params.append(event_type.strip().upper())
@@ -106,9 +150,39 @@ def where_clause(
     if article_id is not None:
         parts.append("article_id = ?")
         params.append(article_id)
+    if min_confidence is not None:
+        parts.append("confidence >= ?")
+        params.append(float(min_confidence))
+    if background is False:
+        parts.append(f"NOT {BACKGROUND_SQL}")
+    if flagged not in (None, "include"):
+        if flagged not in FLAGGED:
+            raise ValueError(f"flagged must be one of {', '.join(FLAGGED)}; got {flagged!r}")
+        parts.append(_FLAGGED_SQL if flagged == "only" else f"NOT {_FLAGGED_SQL}")
     if not parts:
         return "", []
     return "WHERE " + " AND ".join(parts), params
+
+
+def _role(role: str | None) -> str:
+    if role is None:
+        return "either"
+    if role not in ROLES:
+        raise ValueError(f"role must be one of {', '.join(ROLES)}; got {role!r}")
+    return role
+
+
+def usable_filters(conn: Connection, filters: dict[str, Any]) -> dict[str, Any]:
+    """``filters`` for ``conn``'s file: a file written before flags existed (schema < 3, opened
+    read-only, so without the table) has no flagged events, so ``exclude`` is a no-op there and
+    ``only`` matches nothing (an impossible ``quad_class`` is not used: an empty article id is)."""
+    flagged = filters.get("flagged")
+    if flagged in (None, "include") or conn.memoized(("has_table", "flags"), lambda: conn.has_table("flags")):
+        return filters
+    trimmed = {**filters, "flagged": None}
+    if flagged == "only":
+        trimmed["article_id"] = ""
+    return trimmed
 
 
 def order_clause(order: str) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from accord.store.connection import Connection
-from accord.store.filters import check_filter_names, order_clause, paged, where_clause
+from accord.store.filters import check_filter_names, order_clause, paged, usable_filters, where_clause
 
 if TYPE_CHECKING:
     import pandas
@@ -52,9 +52,9 @@ FRAME_COLUMNS = (
 LIST_COLUMNS = ("context", "actor_codes", "recipient_codes")
 
 
-def _frame_sql(filters: dict[str, Any], limit: int | None = None) -> tuple[str, list[Any]]:
+def _frame_sql(conn: Connection, filters: dict[str, Any], limit: int | None = None) -> tuple[str, list[Any]]:
     check_filter_names(filters)
-    where, params = where_clause(**filters)
+    where, params = where_clause(**usable_filters(conn, filters))
     sql = f"SELECT {', '.join(FRAME_COLUMNS)} FROM events {where} ORDER BY {order_clause('date')}"
     return paged(sql, params, limit, 0)
 
@@ -64,7 +64,7 @@ def events_frame(conn: Connection, filters: dict[str, Any]) -> pandas.DataFrame:
 
     Raises ``TypeError`` for an unknown filter name, ``ValueError`` for a bad filter value.
     """
-    sql, params = _frame_sql(filters)
+    sql, params = _frame_sql(conn, filters)
     with conn.lock:
         frame = conn.raw().execute(sql, params).df()
     for column in LIST_COLUMNS:
@@ -75,6 +75,6 @@ def events_frame(conn: Connection, filters: dict[str, Any]) -> pandas.DataFrame:
 def events_arrow(conn: Connection, filters: dict[str, Any], *, limit: int | None = None) -> pyarrow.Table:
     """The first ``limit`` (default all) matching events as an Arrow table (for Parquet), with the
     same columns as ``events_frame``."""
-    sql, params = _frame_sql(filters, limit)
+    sql, params = _frame_sql(conn, filters, limit)
     with conn.lock:
         return conn.raw().sql(sql, params=params).to_arrow_table()

@@ -12,7 +12,7 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from accord.store.connection import Connection
-from accord.store.filters import check_filter_names, order_clause, paged, where_clause
+from accord.store.filters import check_filter_names, order_clause, paged, usable_filters, where_clause
 
 __all__ = [
     "article",
@@ -42,7 +42,7 @@ def event_records(
     conn: Connection, filters: dict[str, Any], *, limit: int | None, offset: int, order: str
 ) -> list[str]:
     """The stored JSON text of one page of ``events`` (for answers that pass it on as it is)."""
-    where, params = where_clause(**filters)
+    where, params = where_clause(**usable_filters(conn, filters))
     ordering = order_clause(order)
     page, params = paged(f"SELECT rowid FROM events {where} ORDER BY {ordering}", params, limit, offset)
     # Sort and page on the small columns first, then read the large JSON records of the page
@@ -54,7 +54,7 @@ def event_records(
 def count_events(conn: Connection, filters: dict[str, Any]) -> int:
     """How many events match ``filters``; ``TypeError`` for an unknown filter name."""
     check_filter_names(filters)
-    where, params = where_clause(**filters)
+    where, params = where_clause(**usable_filters(conn, filters))
     return conn.scalar(f"SELECT count(*) FROM events {where}", params)
 
 
@@ -66,7 +66,7 @@ def iter_event_records(
 
     The filters are checked on the call (``ValueError``), before the first record is read.
     """
-    where, params = where_clause(**filters)
+    where, params = where_clause(**usable_filters(conn, filters))
     sql, params = paged(
         f"SELECT record FROM events {where} ORDER BY {order_clause('date')}", params, limit, 0
     )

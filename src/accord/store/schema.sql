@@ -246,6 +246,28 @@ CREATE TABLE IF NOT EXISTS record_actors (
     "end"       INTEGER NOT NULL
 );
 
+-- Events an analyst marked as wrong (schema 3), with a note; flagged events are left out of the API's
+-- counts by default. Not a child table of the article: a flag outlives the article's re-ingest (its event
+-- id is stable while the article's text is unchanged), and it keeps what the event said when it was
+-- flagged, so that the review list reads on its own as a list of corrections.
+CREATE TABLE IF NOT EXISTS flags (
+    id              VARCHAR PRIMARY KEY,    -- fl- and 16 hex digits
+    event_id        VARCHAR NOT NULL,
+    article_id      VARCHAR NOT NULL,
+    problem         VARCHAR NOT NULL CHECK (problem IN ('type', 'side', 'date', 'status', 'place', 'other')),
+    note            VARCHAR NOT NULL,
+    correction      VARCHAR,                -- what it should be, in the analyst's words or codes
+    event           VARCHAR NOT NULL,       -- the event as flagged: type, CAMEO, date, sides, trigger, sentence
+    cameo           VARCHAR NOT NULL,
+    date            VARCHAR NOT NULL,
+    status          VARCHAR NOT NULL,
+    actor_codes     VARCHAR[] NOT NULL,
+    recipient_codes VARCHAR[] NOT NULL,
+    trigger_text    VARCHAR NOT NULL,
+    text            VARCHAR NOT NULL,
+    created_at      TIMESTAMP NOT NULL      -- UTC
+);
+
 CREATE TABLE IF NOT EXISTS rejects (
     origin     VARCHAR NOT NULL,
     line       INTEGER,
@@ -269,3 +291,4 @@ CREATE INDEX IF NOT EXISTS deals_article_idx ON deals (article_id);
 CREATE INDEX IF NOT EXISTS meetings_article_idx ON meetings (article_id);
 CREATE INDEX IF NOT EXISTS record_actors_record_idx ON record_actors (record_id);
 CREATE INDEX IF NOT EXISTS record_actors_article_idx ON record_actors (article_id);
+CREATE INDEX IF NOT EXISTS flags_event_idx ON flags (event_id);

@@ -1,16 +1,19 @@
-"""Routes about actors: ``/actors``, one actor's or one pair's timeline, and ``/network``.
+"""Routes about actors and time: ``/actors``, ``/timeline`` (and one actor's or one pair's), ``/network``.
 
-All are aggregates, so they are answered from the app's cache while the database is read-only.
+All take the event filters of ``/events`` (``accord.api.params.FiltersDep``) and give names beside
+codes. They are aggregates, so they are answered from the app's cache while the database is read-only.
 """
 
 from __future__ import annotations
 
+import copy
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
 
 from accord.api.deps import DatabaseDep, SharedDatabase
-from accord.api.params import CodePath, DateParam, Interval, Limit, Offset, check_date_range
+from accord.api.names import named, named_all
+from accord.api.params import ActorCode, CodePath, FiltersDep, Limit, Offset, TimelineInterval
 
 __all__ = ["router"]
 
@@ -18,37 +21,69 @@ router = APIRouter(tags=["actors"])
 
 
 @router.get("/actors")
-def list_actors(database: DatabaseDep, limit: Limit = 100, offset: Offset = 0) -> dict[str, Any]:
-    """Actors by number of events, each with the partners it has most events with."""
-    actors = database.cached(("actors", limit, offset), lambda db: db.actors(limit=limit, offset=offset))
+def list_actors(
+    database: DatabaseDep, filters: FiltersDep, limit: Limit = 100, offset: Offset = 0
+) -> dict[str, Any]:
+    """Actors by number of selected events, each with its name, kind and the partners it has most
+    events with."""
+    actors = copy.deepcopy(
+        database.cached(
+            ("actors", limit, offset, *filters.items()),
+            lambda db: db.actors(limit=limit, offset=offset, **filters),
+        )
+    )
+    for actor in named_all(actors):
+        named_all(actor["top_partners"])
     return {"limit": limit, "offset": offset, "actors": actors}
 
 
-def _timeline(
-    database: SharedDatabase, a: str, b: str | None, interval: str, start: str | None, end: str | None
-) -> dict[str, Any]:
-    """The timeline answer for actor ``a`` (with partner ``b``, or alone when None).
-
-    Raises ``ApiError`` for a bad date range (see ``check_date_range``).
-    """
-    check_date_range(start, end)
-    periods = database.cached(
-        ("timeline", a, b, interval, start, end),
-        lambda db: db.dyad_timeline(a, b, interval=interval, start=start, end=end),
+def _timeline(database: SharedDatabase, filters: dict[str, Any], interval: str) -> dict[str, Any]:
+    """The timeline answer; ``background=true`` draws background events (left out by default)."""
+    drawn = bool(filters.get("background"))
+    chosen = {name: value for name, value in filters.items() if name != "background"}
+    answer = database.cached(
+        ("timeline", interval, drawn, *chosen.items()),
+        lambda db: db.timeline(interval=interval, background=drawn, **chosen),
     )
-    return {"actor": a, "partner": b, "interval": interval, "periods": periods}
+    return {**answer, "background": drawn}
+
+
+_TIMELINE_DOC = """
+
+    The answer: ``window`` (the reporting window of the selection: its first and last report date,
+    or the asked ``start``/``end``), ``span`` (the periods drawn), ``events`` (the whole selection),
+    ``outside`` (events dated before or after the span, not drawn), ``totals`` per series and
+    ``periods``: the non-empty periods only, each with its ``start`` and ``end`` day and its counts:
+    ``q1``..``q4`` (what occurred, by quad class), ``planned``, ``hypothetical``, ``negated`` (never
+    counted as the act), ``background``, ``events`` (all of them) and ``goldstein_sum`` (of what
+    occurred).
+    """
+
+
+@router.get("/timeline")
+def timeline(
+    database: DatabaseDep,
+    filters: FiltersDep,
+    interval: TimelineInterval = "month",
+) -> dict[str, Any]:
+    """The selected events per period, split by what occurred (by quad class), what was planned or
+    hypothetical, denied, and background."""
+    return _timeline(database, filters, interval)
+
+
+timeline.__doc__ = (timeline.__doc__ or "") + _TIMELINE_DOC
 
 
 @router.get("/actors/{a}/timeline")
 def actor_timeline(
     database: DatabaseDep,
     a: CodePath,
-    interval: Interval = "month",
-    start: DateParam = None,
-    end: DateParam = None,
+    filters: FiltersDep,
+    interval: TimelineInterval = "month",
 ) -> dict[str, Any]:
-    """Events of one actor per period, split by quad class, with the sum of Goldstein values."""
-    return _timeline(database, a, None, interval, start, end)
+    """``/timeline`` for one actor (on the side ``role`` says), with the other filters of ``/events``."""
+    chosen = {**filters, "actor": a.upper(), "dyad": None}
+    return {"actor": a.upper(), "partner": None, **_timeline(database, chosen, interval)}
 
 
 @router.get("/dyads/{a}/{b}/timeline")
@@ -56,27 +91,42 @@ def dyad_timeline(
     database: DatabaseDep,
     a: CodePath,
     b: CodePath,
-    interval: Interval = "month",
-    start: DateParam = None,
-    end: DateParam = None,
+    filters: FiltersDep,
+    interval: TimelineInterval = "month",
 ) -> dict[str, Any]:
-    """Events between two actors (either direction) per period, split by quad class."""
-    return _timeline(database, a, b, interval, start, end)
+    """``/timeline`` for a pair of actors (either direction, or ``role=actor``: a acting on b)."""
+    chosen = {**filters, "actor": None, "dyad": (a.upper(), b.upper())}
+    return {"actor": a.upper(), "partner": b.upper(), **_timeline(database, chosen, interval)}
+
+
+actor_timeline.__doc__ = (actor_timeline.__doc__ or "") + _TIMELINE_DOC
+dyad_timeline.__doc__ = (dyad_timeline.__doc__ or "") + _TIMELINE_DOC
 
 
 @router.get("/network")
 def network(
     database: DatabaseDep,
-    start: DateParam = None,
-    end: DateParam = None,
+    filters: FiltersDep,
+    ego: Annotated[ActorCode, Query(description="Only the edges that touch this code.")] = None,
     min_events: Annotated[int, Query(ge=1, le=1_000_000)] = 1,
     limit: Annotated[
         int, Query(ge=1, le=500, description="At most this many edges (the busiest pairs).")
     ] = 50,
 ) -> dict[str, Any]:
-    """Actors as nodes and the pairs with events between them as edges (count, mean Goldstein)."""
-    check_date_range(start, end)
-    return database.cached(
-        ("network", start, end, min_events, limit),
-        lambda db: db.network(start=start, end=end, min_events=min_events, limit=limit),
+    """Actors as nodes and directed edges from the actor side to the recipient side of the selected
+    events: each edge's events, split into cooperation and conflict that occurred, planned or
+    hypothetical, and denied, with the mean Goldstein value of what occurred. An edge's events are
+    ``/events?dyad=SOURCE,TARGET&role=actor`` with the same filters."""
+    answer = copy.deepcopy(
+        database.cached(
+            ("network", ego, min_events, limit, *filters.items()),
+            lambda db: db.network(
+                min_events=min_events, limit=limit, ego=ego.upper() if ego else None, **filters
+            ),
+        )
     )
+    named_all(answer["nodes"])
+    for edge in answer["edges"]:
+        named(edge, "source", prefix="source_")
+        named(edge, "target", prefix="target_")
+    return answer

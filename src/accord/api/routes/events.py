@@ -1,9 +1,9 @@
-"""``GET /events`` (filtered, ordered, paged; json, jsonl or csv) and ``GET /events/{event_id}``."""
+"""``GET /events`` (filtered, ordered, paged; json, jsonl or csv; nested or flat) and ``GET /events/{event_id}``."""
 
 from __future__ import annotations
 
 import json
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query
 from fastapi.responses import Response
@@ -12,19 +12,10 @@ from pydantic import BaseModel
 from accord.api.deps import DatabaseDep
 from accord.api.errors import ApiError
 from accord.api.export import events_to_csv
-from accord.api.params import (
-    ActorCode,
-    DateParam,
-    DyadParam,
-    EventIdPath,
-    Limit,
-    Offset,
-    OutputFormat,
-    check_date_range,
-)
-from accord.base.ontology import EventType, Status
+from accord.api.flat import FlatEventPage, flat_event
+from accord.api.params import EventIdPath, FiltersDep, Limit, Offset, OutputFormat
 
-__all__ = ["EventPage", "router"]
+__all__ = ["EventPage", "FlatEventPage", "router"]
 
 router = APIRouter(tags=["events"])
 
@@ -39,45 +30,56 @@ class EventPage(BaseModel):
 @router.get(
     "/events",
     response_model=EventPage,
-    responses={200: {"content": {"text/csv": {}, "application/x-ndjson": {}}}},
+    responses={
+        200: {
+            "description": "The nested contract events, or with `shape=flat` the flat ones (FlatEventPage).",
+            "content": {
+                "application/json": {
+                    "schema": {
+                        "anyOf": [
+                            {"$ref": "#/components/schemas/EventPage"},
+                            {"$ref": "#/components/schemas/FlatEventPage"},
+                        ]
+                    }
+                },
+                "text/csv": {},
+                "application/x-ndjson": {},
+            },
+        }
+    },
 )
 def list_events(
     database: DatabaseDep,
-    actor: ActorCode = None,
-    dyad: DyadParam = None,
-    type: Annotated[EventType | None, Query(description="PLOVER event type.")] = None,
-    quad_class: Annotated[int | None, Query(ge=1, le=4, description="1-4.")] = None,
-    status: Annotated[Status | None, Query()] = None,
-    start: DateParam = None,
-    end: DateParam = None,
-    q: Annotated[str | None, Query(min_length=1, max_length=200, description="Text in the sentence.")] = None,
+    filters: FiltersDep,
     article_id: Annotated[str | None, Query(min_length=1, max_length=300)] = None,
     order: Annotated[str, Query(pattern="^-?(date|report_date|goldstein|confidence)$")] = "date",
     limit: Limit = 100,
     offset: Offset = 0,
     format: Annotated[OutputFormat, Query(description="json (paged object), jsonl or csv.")] = "json",
+    shape: Annotated[
+        Literal["nested", "flat"],
+        Query(
+            description="nested: the contract's event objects; flat: one level of plain fields "
+            "(actor_codes, recipient_codes, date_start, date_end, cameo as a string: FlatEvent), "
+            "for json and jsonl. CSV is flat either way."
+        ),
+    ] = "nested",
 ) -> Any:
     """Events matching every filter given, ordered, one page at a time.
 
-    ``dyad=IND,RUS`` finds events between the two in either direction; ``start``/``end`` keep
-    events whose period overlaps the range. ``jsonl`` and ``csv`` carry the same page, with the
-    total in the ``X-Total-Count`` header.
+    ``dyad=IND,RUS`` finds events between the two in either direction (``role=actor``: IND acting
+    on RUS); ``start``/``end`` keep events whose period overlaps the range; flagged events are left
+    out unless ``flagged`` says otherwise. ``jsonl`` and ``csv`` carry the same page, with the
+    total in the ``X-Total-Count`` header. CSV keeps CAMEO codes as written ("042"): read it with
+    ``pandas.read_csv(url, dtype={"cameo": str})``, or take ``shape=flat`` JSON.
     """
-    check_date_range(start, end)
-    filters: dict[str, Any] = {
-        "actor": actor,
-        "dyad": tuple(dyad.split(",")) if dyad else None,
-        "event_type": type,
-        "quad_class": quad_class,
-        "status": status,
-        "start": start,
-        "end": end,
-        "text": q,
-        "article_id": article_id,
-    }
+    filters = {**filters, "article_id": article_id}
     total = database.cached(("count", *filters.items()), lambda db: db.count_events(**filters))
     with database.open() as db:
         records = db.event_records(**filters, limit=limit, offset=offset, order=order)
+    if shape == "flat" and format != "csv":
+        flat = [json.dumps(flat_event(json.loads(record)), ensure_ascii=False) for record in records]
+        records = flat
     if format == "json":
         # The stored records are the contract's JSON already: passed on as they are, neither
         # parsed nor re-validated against EventPage (which stays as the documented schema).

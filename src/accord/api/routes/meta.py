@@ -1,6 +1,7 @@
 """About the service: ``GET /health``, and the ``/docs`` page served without a CDN.
 
-``/openapi.json`` is FastAPI's own (``create_app`` sets its title, version and error responses).
+``/openapi.json`` is FastAPI's own (``create_app`` sets its title, version and error responses);
+``/docs`` reads its OpenAPI 3.0 form (``accord.api.openapi``), which the bundled Swagger UI renders.
 FastAPI's stock ``/docs`` loads Swagger UI from a CDN; when the ``swagger-ui-bundle`` package is
 installed, ``mount_docs`` serves its copy instead, so the page works on a machine without internet.
 """
@@ -21,6 +22,7 @@ from fastapi.staticfiles import StaticFiles
 import accord
 from accord.api.deps import DatabaseDep
 from accord.api.errors import BUSY_MESSAGE
+from accord.api.openapi import OPENAPI_30_URL
 from accord.errors import DatabaseBusyError
 
 __all__ = ["mount_docs", "router", "swagger_assets"]
@@ -81,7 +83,8 @@ def docs_policy(page: bytes, origin: str = "'self'") -> str:
 
 def _docs_page(request: Request, assets: str, origin: str) -> HTMLResponse:
     page = get_swagger_ui_html(
-        openapi_url=request.app.openapi_url or "/openapi.json",
+        # The bundled Swagger UI (3.x) renders OpenAPI 3.0 only: it reads the 3.0 form of the document.
+        openapi_url=OPENAPI_30_URL,
         title="Accord API",
         swagger_js_url=f"{assets}/swagger-ui-bundle.js",
         swagger_css_url=f"{assets}/swagger-ui.css",

@@ -4,14 +4,17 @@
 
 import { aborted, getJSON } from "./api.js";
 import { $, clear, el, fmt, message } from "./dom.js";
+import { articleFlags, flagBadge, flagButton } from "./flags.js";
+import { codeLabel } from "./names.js";
 import { RECORD_TYPES, recordEvidence, recordLine } from "./records.js";
 import { readState, writeState } from "./state.js";
-import { quadChip, sentenceWithTrigger } from "./table.js";
+import { isBackground, quadChip, sentenceWithTrigger } from "./table.js";
 import { KIND_RANK } from "./vocab.js";
 
-// The id of the article on show, and its data once loaded.
+// The id of the article on show, its data once loaded, and its flags by event id.
 let lastArticle = null;
 let articleData = null;
+let flagsByEvent = new Map();
 
 function evidenceSpans(events, records) {
   // Every evidence span of every event and record, merged when several point at the same words.
@@ -136,6 +139,7 @@ export async function renderArticle(state) {
     clear($("article-records"));
     try {
       articleData = await getJSON("article", `/articles/${encodeURIComponent(state.article)}`);
+      flagsByEvent = await articleFlags(state.article).catch(() => new Map());
     } catch (err) {
       if (aborted(err)) return;
       $("article-title").textContent = "Article not available";
@@ -155,6 +159,7 @@ function drawArticle(article) {
   const meta = $("article-meta");
   clear(meta);
   meta.append(`${article.date} · ${article.source || "unknown source"} · ${article.events.length} event${article.events.length === 1 ? "" : "s"} · id ${article.id}`);
+  if (article.origin) meta.append(` · from ${article.origin}`);
   if (article.url && /^https?:\/\//i.test(article.url)) {
     meta.append(" · ", el("a", { href: article.url, target: "_blank", rel: "noopener noreferrer", text: "original" }));
   }
@@ -208,13 +213,15 @@ function focusRecord(recordId) {
 
 // One event of the article's list; a click focuses its evidence.
 function eventItem(event, index) {
-  const who = (xs) => (xs && xs.length ? xs.map((x) => x.code).join(", ") : "–");
+  const who = (xs) => (xs && xs.length ? xs.map((x) => codeLabel(x.code)).join(", ") : "–");
   const item = el("li", {
     "data-event-id": event.id,
     "data-index": index,
     tabindex: 0,
     onclick: () => writeState({ event: event.id, record: "" }, { replace: true }),
   });
+  const flags = flagsByEvent.get(event.id);
+  const badge = el("span", { class: "flag-slot" }, flags ? flagBadge(flags) : null);
   item.append(
     quadChip(event.quad_class), " ",
     el("strong", { text: event.event }), " ",
@@ -222,8 +229,18 @@ function eventItem(event, index) {
     `${who(event.actor)} → ${who(event.recipient)}`, " · ",
     `${event.date}`, " · ",
     el("span", { class: `status status-${event.status}`, text: event.status }),
+    isBackground(event) ? el("span", { class: "chip background", text: "background" }) : "", " ",
+    badge, " ",
+    flagButton(event, item, (flag) => {
+      const all = [...(flagsByEvent.get(event.id) || []), flag];
+      flagsByEvent.set(event.id, all);
+      clear(badge);
+      badge.append(flagBadge(all));
+      item.classList.add("is-flagged");
+    }),
     el("div", { class: "event-detail muted" }, "“", sentenceWithTrigger(event), "”"),
   );
+  if (flags) item.classList.add("is-flagged");
   return item;
 }
 

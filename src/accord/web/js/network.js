@@ -1,10 +1,20 @@
-// The network card: actors on a circle, and the pairs with events between them as curved edges
-// (width: events, colour: mean Goldstein). A click on a node or an edge filters the page.
+// The network card: actors as nodes, and directed edges from the actor side to the recipient side of
+// the selected events, one arc per kind (cooperation, conflict, planned) with an arrow, width by
+// events. With an actor chosen, the ego view puts it in the middle. Labels never cover each other.
+// A click on a node chooses that actor; a click on an edge lists its events in the table.
 
 import { aborted, getJSON } from "./api.js";
 import { $, clear, el, fmt, message, svg } from "./dom.js";
-import { writeState } from "./state.js";
+import { labelPoint, measureTexts, placeLabels, placeNodes } from "./layout.js";
+import { eventQuery, filterKey, onForget, writeState } from "./state.js";
 import { hideTooltip, showTooltip } from "./tooltip.js";
+import { CONFLICT, COOPERATION, PLANNED } from "./vocab.js";
+
+const KINDS = [
+  { key: "cooperation", color: COOPERATION, bend: 0.1, label: "cooperation" },
+  { key: "conflict", color: CONFLICT, bend: 0.2, label: "conflict" },
+  { key: "planned", color: PLANNED, bend: 0.3, label: "planned or hypothetical", dash: "5 4" },
+];
 
 // The inputs of the last drawing; the same inputs are not fetched and drawn again.
 let lastNetwork = null;
@@ -12,19 +22,23 @@ let lastNetwork = null;
 export function forgetNetwork() {
   lastNetwork = null;
 }
+onForget(forgetNetwork);
 
 export async function renderNetwork(state) {
   const box = $("network");
-  const key = JSON.stringify([state.start, state.end, state.min_events, state.a, state.b]);
+  const key = JSON.stringify([filterKey(state), state.min_events]);
   if (key === lastNetwork) return;
   lastNetwork = key;
-  const params = new URLSearchParams({ limit: "80", min_events: state.min_events });
-  if (state.start) params.set("start", state.start);
-  if (state.end) params.set("end", state.end);
+  const params = eventQuery(state);
+  params.set("limit", "60");
+  params.set("min_events", state.min_events);
+  const ego = state.a && !state.b ? state.a : "";
+  $("network-title").textContent = ego ? `Network · around ${ego}` : "Network";
   message(box, "Loading…", "empty loading");
   try {
     const data = await getJSON("network", `/network?${params}`);
-    drawNetwork(box, data, state);
+    drawNetwork(box, data, state, ego);
+    box.dataset.drawn = filterKey(state);
   } catch (err) {
     if (aborted(err)) return;
     lastNetwork = null;
@@ -32,140 +46,123 @@ export async function renderNetwork(state) {
   }
 }
 
-function goldsteinColor(g) {
-  // Red (−10) through grey (0) to blue (+10), the same sides as the quad-class colours.
-  const t = Math.max(-1, Math.min(1, g / 10));
-  const grey = [170, 170, 170];
-  const end = t < 0 ? [203, 24, 29] : [33, 113, 181];
-  const k = Math.abs(t);
-  const c = grey.map((v, i) => Math.round(v + (end[i] - v) * k));
-  return `rgb(${c[0]},${c[1]},${c[2]})`;
+function markers() {
+  const defs = svg("defs", {});
+  for (const kind of KINDS) {
+    const marker = svg("marker", { id: `arrow-${kind.key}`, viewBox: "0 0 10 10", refX: 9, refY: 5, markerWidth: 7, markerHeight: 7, markerUnits: "userSpaceOnUse", orient: "auto" });
+    marker.append(svg("path", { d: "M0,0 L10,5 L0,10 z", fill: kind.color }));
+    defs.append(marker);
+  }
+  return defs;
 }
 
-function circularOrder(nodes, edges) {
-  // Place strongly linked nodes next to each other: start from the busiest node, then keep
-  // appending the unplaced node with the most events shared with those already placed.
-  const weight = new Map();
-  for (const e of edges) {
-    weight.set(`${e.source}|${e.target}`, e.events);
-    weight.set(`${e.target}|${e.source}`, e.events);
-  }
-  const left = new Set(nodes.map((n) => n.code));
-  const order = [];
-  const byEvents = [...nodes].sort((p, q) => q.events - p.events);
-  while (left.size) {
-    let best = null;
-    let bestScore = -1;
-    for (const n of byEvents) {
-      if (!left.has(n.code)) continue;
-      let score = 0;
-      order.forEach((placed, i) => {
-        score += (weight.get(`${placed}|${n.code}`) || 0) * (i >= order.length - 2 ? 3 : 1);
-      });
-      if (score > bestScore) {
-        best = n.code;
-        bestScore = score;
-      }
-    }
-    order.push(best);
-    left.delete(best);
-  }
-  return order;
-}
-
-function drawNetwork(box, data, state) {
+function drawNetwork(box, data, state, ego) {
   clear(box);
   if (!data.nodes.length) {
-    box.append(el("p", { class: "empty", text: "No pairs of actors with events in this period." }));
+    box.append(el("p", { class: "empty", text: "No actor acts on another in these events." }));
     return;
   }
   const width = Math.max(320, box.clientWidth || 480);
-  const height = Math.round(Math.max(300, Math.min(440, width * 0.8)));
-  const cx = width / 2;
-  const cy = height / 2;
-  const radius = Math.min(width, height) / 2 - 40;
-  // Nodes never grow past half the gap between neighbours on the circle.
-  const gap = (2 * Math.PI * radius) / Math.max(1, data.nodes.length);
-  const maxRadius = Math.max(4, Math.min(18, gap * 0.45));
-  const order = circularOrder(data.nodes, data.edges);
-  const pos = new Map();
-  order.forEach((code, i) => {
-    const angle = (2 * Math.PI * i) / order.length - Math.PI / 2;
-    pos.set(code, { x: cx + radius * Math.cos(angle), y: cy + radius * Math.sin(angle), angle });
-  });
+  const height = Math.round(Math.max(320, Math.min(460, width * 0.85)));
+  const pos = placeNodes(data.nodes, data.edges, width, height, ego);
+  const maxNode = Math.max(...data.nodes.map((n) => n.events));
+  const radius = new Map(data.nodes.map((n) => [n.code, 4 + 12 * Math.sqrt(n.events / maxNode)]));
   const chosen = new Set([state.a, state.b].filter(Boolean));
   const chart = svg("svg", { viewBox: `0 0 ${width} ${height}`, width, height, role: "img", "aria-label": "Network of actors", class: "network-svg" });
-  drawEdges(chart, data.edges, pos, chosen, { cx, cy });
-  drawNodes(chart, data.nodes, pos, chosen, maxRadius);
+  chart.append(markers());
+  // In the page first, so that the labels can be measured as they will be drawn.
   box.append(chart);
-  box.append(el("p", { class: "chart-note muted", text: `${data.nodes.length} actors · ${data.edges.length} pairs (the busiest ones)` }));
+  drawEdges(chart, data.edges, pos, radius, chosen);
+  drawNodes(chart, data.nodes, pos, radius, chosen, width, height);
+  box.append(el("p", { class: "chart-note muted", text: `${data.nodes.length} actors · ${data.edges.length} directed pairs (the busiest) · a click on an edge lists its events` }));
 }
 
-function drawEdges(chart, edgeList, pos, chosen, { cx, cy }) {
+function drawEdges(chart, edges, pos, radius, chosen) {
   const tooltip = $("tooltip");
-  const maxEdge = Math.max(...edgeList.map((e) => e.events));
-  const edges = [...edgeList].sort((p, q) => p.events - q.events);
-  for (const e of edges) {
+  const maxEdge = Math.max(...edges.map((e) => Math.max(e.cooperation, e.conflict, e.planned, 1)));
+  for (const e of [...edges].sort((p, q) => p.events - q.events)) {
     const s = pos.get(e.source);
     const t = pos.get(e.target);
     if (!s || !t) continue;
+    const dx = t.x - s.x;
+    const dy = t.y - s.y;
+    const len = Math.max(1, Math.sqrt(dx * dx + dy * dy));
     const selected = chosen.size === 2 ? chosen.has(e.source) && chosen.has(e.target) : chosen.has(e.source) || chosen.has(e.target);
-    // Curve towards the centre so that edges between neighbours stay visible.
-    const mx = (s.x + t.x) / 2 + (cx - (s.x + t.x) / 2) * 0.35;
-    const my = (s.y + t.y) / 2 + (cy - (s.y + t.y) / 2) * 0.35;
-    chart.append(
-      svg("path", {
-        d: `M${s.x.toFixed(1)},${s.y.toFixed(1)} Q${mx.toFixed(1)},${my.toFixed(1)} ${t.x.toFixed(1)},${t.y.toFixed(1)}`,
-        fill: "none",
-        stroke: goldsteinColor(e.mean_goldstein),
-        "stroke-width": (1 + 7 * Math.sqrt(e.events / maxEdge)).toFixed(2),
-        "stroke-linecap": "round",
-        class: `edge${selected ? " selected" : chosen.size ? " faded" : ""}`,
-        "data-source": e.source,
-        "data-target": e.target,
-        onmousemove: (event) => {
-          clear(tooltip);
-          tooltip.append(el("strong", { text: `${e.source} ↔ ${e.target}` }), el("div", { text: `${fmt.format(e.events)} events` }), el("div", { text: `mean Goldstein ${e.mean_goldstein > 0 ? "+" : ""}${e.mean_goldstein.toFixed(2)}` }));
-          showTooltip(event);
-        },
-        onmouseleave: hideTooltip,
-        onclick: () => {
-          hideTooltip();
-          writeState({ a: e.source, b: e.target, offset: "0" });
-        },
-      }),
-    );
+    for (const kind of KINDS) {
+      const count = e[kind.key];
+      if (!count) continue;
+      // Bend to the right of the direction, so that A→B and B→A are two arcs, and each kind its own.
+      const bend = kind.bend * len + 6;
+      const mx = (s.x + t.x) / 2 + (dy / len) * bend;
+      const my = (s.y + t.y) / 2 - (dx / len) * bend;
+      // Stop the arc at the target's rim, so that the arrow shows.
+      const ex = t.x - ((t.x - mx) / Math.hypot(t.x - mx, t.y - my)) * (radius.get(e.target) + 2);
+      const ey = t.y - ((t.y - my) / Math.hypot(t.x - mx, t.y - my)) * (radius.get(e.target) + 2);
+      chart.append(
+        svg("path", {
+          d: `M${s.x.toFixed(1)},${s.y.toFixed(1)} Q${mx.toFixed(1)},${my.toFixed(1)} ${ex.toFixed(1)},${ey.toFixed(1)}`,
+          fill: "none",
+          stroke: kind.color,
+          "stroke-width": (1 + 5 * Math.sqrt(count / maxEdge)).toFixed(2),
+          "stroke-dasharray": kind.dash || null,
+          "marker-end": `url(#arrow-${kind.key})`,
+          class: `edge edge-${kind.key}${selected ? " selected" : chosen.size ? " faded" : ""}`,
+          "data-source": e.source,
+          "data-target": e.target,
+          "data-kind": kind.key,
+          "data-count": count,
+          "data-events": e.events,
+          onmousemove: (event) => {
+            clear(tooltip);
+            tooltip.append(
+              el("strong", { text: `${e.source} → ${e.target}` }),
+              el("div", { class: "muted", text: `${e.source_name || e.source} → ${e.target_name || e.target}` }),
+              el("div", { text: `${fmt.format(e.events)} events: ${e.cooperation} cooperation, ${e.conflict} conflict, ${e.planned} planned${e.negated ? `, ${e.negated} denied` : ""}` }),
+              e.mean_goldstein === null ? "" : el("div", { text: `mean Goldstein ${e.mean_goldstein > 0 ? "+" : ""}${e.mean_goldstein.toFixed(2)}` }),
+            );
+            showTooltip(event);
+          },
+          onmouseleave: hideTooltip,
+          onclick: () => {
+            hideTooltip();
+            writeState({ a: e.source, b: e.target, role: "actor", offset: "0" });
+            $("events-card").scrollIntoView({ block: "start", behavior: "smooth" });
+          },
+        }),
+      );
+    }
   }
 }
 
-function drawNodes(chart, nodes, pos, chosen, maxRadius) {
+function drawNodes(chart, nodes, pos, radius, chosen, width, height) {
   const tooltip = $("tooltip");
-  const maxNode = Math.max(...nodes.map((n) => n.events));
-  for (const n of nodes) {
+  const ordered = [...nodes].sort((p, q) => q.events - p.events || p.code.localeCompare(q.code));
+  const probeGroup = svg("g", { class: "node" });
+  chart.append(probeGroup);
+  const sizes = measureTexts(probeGroup, ordered.map((n) => n.code), "label", (text) => svg("text", { text }));
+  probeGroup.remove();
+  const labels = placeLabels(ordered.map((n) => ({ key: n.code, x: pos.get(n.code).x, y: pos.get(n.code).y, r: radius.get(n.code), text: n.code, ...sizes.get(n.code) })), width, height);
+  for (const n of ordered) {
     const p = pos.get(n.code);
-    const r = Math.min(3, maxRadius) + (maxRadius - Math.min(3, maxRadius)) * Math.sqrt(n.events / maxNode);
-    const outside = Math.cos(p.angle) >= 0;
-    const lx = p.x + Math.cos(p.angle) * (r + 5);
-    const ly = p.y + Math.sin(p.angle) * (r + 5) + 4;
     const group = svg("g", {
       class: `node${chosen.has(n.code) ? " selected" : ""}`,
       "data-code": n.code,
       tabindex: 0,
       onclick: () => {
         hideTooltip();
-        writeState({ a: n.code, b: "", offset: "0" });
+        writeState({ a: n.code, b: "", role: "either", offset: "0" });
       },
       onmousemove: (event) => {
         clear(tooltip);
-        tooltip.append(el("strong", { text: n.code }), el("div", { text: `${fmt.format(n.events)} events` }));
+        tooltip.append(el("strong", { text: n.code }), n.name ? el("div", { text: n.name }) : "", el("div", { text: `${fmt.format(n.events)} events` }));
         showTooltip(event);
       },
       onmouseleave: hideTooltip,
     });
-    group.append(
-      svg("circle", { cx: p.x.toFixed(1), cy: p.y.toFixed(1), r: r.toFixed(1) }),
-      svg("text", { x: lx.toFixed(1), y: ly.toFixed(1), "text-anchor": outside ? "start" : "end", text: n.code }),
-    );
+    group.append(svg("circle", { cx: p.x.toFixed(1), cy: p.y.toFixed(1), r: radius.get(n.code).toFixed(1) }));
+    const box = labels.get(n.code);
+    const at = box ? labelPoint(box) : { x: p.x + radius.get(n.code) + 3, y: p.y + 4 };
+    group.append(svg("text", { x: at.x.toFixed(1), y: at.y.toFixed(1), "text-anchor": box ? box.anchor : "start", class: box ? "label" : "label hidden-label", text: n.code }));
     chart.append(group);
   }
 }

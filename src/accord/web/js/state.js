@@ -1,9 +1,15 @@
-// The page state lives in location.hash (#a=IND&b=RUS&...), so a view can be bookmarked.
-// Values equal to their default are left out of the hash.
+// The page state lives in location.hash (#a=IND&role=actor&status=occurred&...), so a view can be
+// bookmarked and shared. Values equal to their default are left out of the hash.
+//
+// One filter state drives every panel: eventQuery(state) gives the same API parameters to the
+// overview, the timeline, the network, the map, the table and the exports.
 
 // Filter fields kept in the hash (eventQuery turns them into API parameters).
-export const FILTER_FIELDS = ["a", "b", "type", "quad_class", "status", "start", "end", "q"];
-export const DEFAULTS = { offset: "0", limit: "50", order: "-date", interval: "month", chart: "bars", min_events: "1", rtab: "agreements" };
+export const FILTER_FIELDS = ["a", "role", "b", "type", "quad_class", "status", "start", "end", "q", "min_conf", "bg", "flagged"];
+export const DEFAULTS = {
+  offset: "0", limit: "50", order: "-report_date", interval: "auto", chart: "bars", min_events: "1",
+  rtab: "agreements", role: "either", flagged: "exclude", bg: "0",
+};
 
 // What to call when the state changes without a hashchange event (see writeState's `replace`).
 let listener = () => {};
@@ -38,16 +44,37 @@ export function writeState(changes, { replace = false } = {}) {
   listener();
 }
 
-// The /events filter parameters for a state: a dyad when both actors are chosen, else one actor.
+// The event filter parameters of a state, the same for every panel: a dyad when both actors are
+// chosen, else one actor; the role of actor A; background and flagged events always said.
 export function eventQuery(state) {
   const params = new URLSearchParams();
   if (state.a && state.b) params.set("dyad", `${state.a},${state.b}`);
   else if (state.a || state.b) params.set("actor", state.a || state.b);
+  if ((state.a || state.b) && state.role && state.role !== "either") params.set("role", state.role);
   if (state.type) params.set("type", state.type);
   if (state.quad_class) params.set("quad_class", state.quad_class);
   if (state.status) params.set("status", state.status);
   if (state.start) params.set("start", state.start);
   if (state.end) params.set("end", state.end);
   if (state.q) params.set("q", state.q);
+  if (state.min_conf) params.set("min_confidence", state.min_conf);
+  params.set("background", state.bg === "1" ? "true" : "false");
+  params.set("flagged", state.flagged || "exclude");
   return params;
+}
+
+// The key of the filter state alone: panels redraw when it changes.
+export function filterKey(state) {
+  return eventQuery(state).toString();
+}
+
+// After a write (a flag), every panel must fetch again: panels register how to forget.
+const forgetters = [];
+
+export function onForget(forget) {
+  forgetters.push(forget);
+}
+
+export function forgetAll() {
+  for (const forget of forgetters) forget();
 }

@@ -3,16 +3,28 @@
 
 import { aborted, getJSON } from "./api.js";
 import { $, clear, el, fmt } from "./dom.js";
-import { eventQuery, writeState } from "./state.js";
+import { nameOf } from "./names.js";
+import { eventQuery, filterKey, onForget, writeState } from "./state.js";
 import { QUADS } from "./vocab.js";
 
-// Actor or recipient codes, each with its name (and office) as a tooltip; a dash for none.
+// Actor or recipient codes, each with the code table's name beside it and the words of the text
+// (and the office) as a tooltip; a dash for none.
 export function codes(entities) {
   if (!entities || !entities.length) return el("span", { class: "muted", text: "–" });
   const wrap = el("span", {});
-  entities.forEach((e, i) => {
+  // One code once ("COL Colombia"), with every mention's words and office in its tooltip.
+  const byCode = new Map();
+  for (const e of entities) {
+    if (!byCode.has(e.code)) byCode.set(e.code, []);
+    byCode.get(e.code).push([e.name, e.office].filter(Boolean).join(", "));
+  }
+  [...byCode].forEach(([code, words], i) => {
     if (i) wrap.append(", ");
-    wrap.append(el("abbr", { class: "code", title: [e.name, e.office].filter(Boolean).join(", "), text: e.code }));
+    const name = nameOf(code);
+    wrap.append(
+      el("abbr", { class: "code", title: [...new Set(words)].join("; "), text: code }),
+      name ? el("span", { class: "code-name", text: ` ${name}` }) : "",
+    );
   });
   return wrap;
 }
@@ -44,6 +56,7 @@ let lastEvents = null;
 export function forgetEvents() {
   lastEvents = null;
 }
+onForget(forgetEvents);
 
 export async function renderEvents(state) {
   const query = eventQuery(state);
@@ -60,6 +73,8 @@ export async function renderEvents(state) {
   $("export-csv").href = `/events?${exportQuery}`;
   exportQuery.set("format", "jsonl");
   $("export-jsonl").href = `/events?${exportQuery}`;
+  exportQuery.set("shape", "flat");
+  $("export-flat").href = `/events?${exportQuery}`;
 
   const body = $("events-table").tBodies[0];
   $("events-card").classList.add("busy");
@@ -78,12 +93,15 @@ export async function renderEvents(state) {
   }
   $("events-card").classList.remove("busy");
   drawEvents(body, data, state);
+  $("events-total").dataset.drawn = filterKey(state);
 }
 
 function drawEvents(body, data, state) {
   clear(body);
-  const scope = [state.a && state.b ? `${state.a} ↔ ${state.b}` : state.a || state.b, state.type, state.status].filter(Boolean).join(" · ");
+  const arrow = state.role === "actor" ? "→" : state.role === "recipient" ? "←" : "↔";
+  const scope = [state.a && state.b ? `${state.a} ${arrow} ${state.b}` : state.a || state.b, state.type, state.status].filter(Boolean).join(" · ");
   $("events-total").textContent = `${fmt.format(data.total)} ${scope ? "· " + scope : ""}`;
+  $("events-total").dataset.total = String(data.total);
   if (!data.events.length) {
     body.append(el("tr", {}, el("td", { colspan: 7, class: "empty", text: data.total ? "No events on this page." : "No events match these filters." })));
   }
@@ -96,13 +114,29 @@ function drawEvents(body, data, state) {
   $("next-page").disabled = offset + Number(state.limit) >= data.total;
 }
 
+// Whether an event is dated 90 days or more before its report (the store's rule for background).
+export function isBackground(event) {
+  const last = event.enddate || event.date;
+  const end = last.length === 4 ? `${last}-12-31` : last.length === 7 ? new Date(Date.UTC(+last.slice(0, 4), +last.slice(5, 7), 0)).toISOString().slice(0, 10) : last;
+  return Date.parse(end) < Date.parse(event.report_date) - 90 * 86400000;
+}
+
 // One row; a click (or Enter) opens the event's article.
 function eventRow(event, state) {
   const open = () => writeState({ article: event.article_id, event: event.id });
   const row = el("tr", { tabindex: 0, "data-event-id": event.id, "data-article-id": event.article_id, onclick: open, onkeydown: (e) => { if (e.key === "Enter") open(); } });
   if (state.event === event.id) row.classList.add("current");
+  const background = isBackground(event);
+  if (background) row.classList.add("background");
   row.append(
-    el("td", { class: "nowrap" }, event.date, event.date_precision !== "day" ? el("span", { class: "muted", text: ` (${event.date_precision})` }) : null),
+    el(
+      "td",
+      { class: "nowrap" },
+      event.date,
+      event.date_precision !== "day" ? el("span", { class: "muted", text: ` (${event.date_precision})` }) : null,
+      el("div", { class: "muted small", text: `reported ${event.report_date}` }),
+      background ? el("span", { class: "chip background", title: "dated 90 days or more before its report", text: "background" }) : null,
+    ),
     el("td", { class: "nowrap" }, quadChip(event.quad_class), " ", el("span", { class: "etype", title: `CAMEO ${event.cameo}`, text: event.event })),
     el("td", {}, codes(event.actor)),
     el("td", {}, codes(event.recipient)),

@@ -1,5 +1,5 @@
-// The fixed lists the page draws with: quad classes and their colours, PLOVER event types,
-// and the kinds of evidence highlighted in an article.
+// The fixed lists the page draws with: quad classes and their colours, the other timeline series,
+// PLOVER event types, and the kinds of evidence highlighted in an article.
 
 export const QUADS = [
   { key: "q1", label: "Verbal cooperation", color: "#6baed6" },
@@ -8,10 +8,31 @@ export const QUADS = [
   { key: "q4", label: "Material conflict", color: "#cb181d" },
 ];
 
+// Drawn apart from what occurred: what was only planned or supposed, and (with the toggle) history.
+export const OTHER_SERIES = [
+  { key: "planned", label: "Planned (not yet happened)", color: "#5b6b7a" },
+  { key: "hypothetical", label: "Hypothetical", color: "#9aa5b1" },
+  { key: "background", label: "Background (dated well before the report)", color: "#c4c9cf" },
+];
+
+export const COOPERATION = "#2171b5";
+export const CONFLICT = "#cb181d";
+export const PLANNED = "#7b8794";
+
 // The same sixteen types, in the same order, as accord/base/ontology.py's EVENT_TYPES.
 export const EVENT_TYPES = [
   "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
   "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+];
+
+// What an analyst can say is wrong with an event (accord/store/flags.py's PROBLEMS).
+export const PROBLEMS = [
+  ["type", "the event type is wrong"],
+  ["side", "a side (actor or recipient) is wrong"],
+  ["date", "the date is wrong"],
+  ["status", "the status is wrong (planned, negated, ...)"],
+  ["place", "the place is wrong"],
+  ["other", "something else"],
 ];
 
 // Evidence kinds in the article view; earlier kinds are drawn outside later ones when spans nest.
