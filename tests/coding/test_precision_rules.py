@@ -117,3 +117,12 @@ def test_precision_two_objects_of_a_verb_stay_recipients(events):
 def test_precision_a_protest_against_an_act_is_against_its_author(events):
     found = events("Students in Tehran protested the arrest of their leader by Israeli police.")
     assert any(e.event == "PROTEST" and "ISR" in sides(e)[1] for e in found)
+
+
+def test_precision_a_plan_repeated_without_its_date_is_one_plan(events):
+    text = (
+        "Brazilian President Lula will visit Angola from Nov. 22 to 24. "
+        "The visit will be the first by a Brazilian leader in ten years."
+    )
+    plans = [e for e in events(text) if e.status == "planned"]
+    assert len(plans) == 1 and plans[0].date == "2006-11-22"

@@ -46,7 +46,34 @@ def merge_mentions(events: list[Event]) -> list[tuple[Event, list[Event]]]:
         else:
             kept.append((event, list(members)))
             order.append((key, len(kept) - 1))
-    return sorted((groups[key][index] for key, index in order), key=lambda pair: pair[0].trigger.start)
+    merged = sorted((groups[key][index] for key, index in order), key=lambda pair: pair[0].trigger.start)
+    return _merge_undated_plans(merged)
+
+
+def _merge_undated_plans(groups: list[tuple[Event, list[Event]]]) -> list[tuple[Event, list[Event]]]:
+    """A planned act mentioned without a date of its own ("the visit will be the first in ten years") and
+    the same planned act with a stated date ("Hu will visit India from Nov. 20") are one plan, when the
+    article states one date for it: an announcement is repeated, not a second visit planned."""
+    dated: dict[tuple[object, ...], list[int]] = {}
+    for index, (event, _) in enumerate(groups):
+        if event.status == "planned" and event.date_evidence is not None:
+            dated.setdefault(_plan_key(event), []).append(index)
+    absorbed: set[int] = set()
+    result = list(groups)
+    for index, (event, members) in enumerate(groups):
+        if event.status != "planned" or event.date_evidence is not None:
+            continue
+        targets = dated.get(_plan_key(event), [])
+        if len({groups[i][0].date for i in targets}) == 1 and _same_people(groups[targets[0]][0], event):
+            kept, kept_members = result[targets[0]]
+            result[targets[0]] = (_combine(kept, event), kept_members + members)
+            absorbed.add(index)
+    return [group for index, group in enumerate(result) if index not in absorbed]
+
+
+def _plan_key(event: Event) -> tuple[object, ...]:
+    codes = frozenset({frozenset(e.code for e in event.actor), frozenset(e.code for e in event.recipient)})
+    return event.event, codes
 
 
 def _same_people(first: Event, second: Event) -> bool:

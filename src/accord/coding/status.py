@@ -200,7 +200,11 @@ def _mood_of_noun_head(trigger: Token, support: Token | None) -> Status | None:
     will review ...", "it would bring forward a meeting". None for a verb, or a noun in no such place."""
     if not is_verb(trigger) and any(c.lower_ in _UPCOMING for c in trigger.children if c.dep_ == "amod"):
         return "planned"  # "the upcoming visits", "a planned summit": announced, not yet held
-    if is_verb(trigger) or support is not None or trigger.dep_ not in ("pobj", "dobj", "nsubj", "nsubjpass"):
+    if (
+        is_verb(trigger)
+        or support is not None
+        or trigger.dep_ not in ("pobj", "dobj", "nsubj", "nsubjpass", "attr")
+    ):
         return None
     head = trigger.head.head if trigger.dep_ == "pobj" else trigger.head
     aux = {c.lower_ for c in head.children if c.dep_ in ("aux", "auxpass")}
