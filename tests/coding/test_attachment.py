@@ -77,3 +77,15 @@ def test_attachment_event_noun_subject_shares_its_verbs_date(code):
     text = "The meeting between Sudan and Chad on Tuesday agreed to reopen the border."
     meetings = [e for e in code(text, "2006-12-22") if e["trigger"]["text"] == "meeting"]
     assert meetings and meetings[0]["date"] == "2006-12-19"
+
+
+def test_attachment_a_statements_topic_keeps_its_own_date(code):
+    text = "They protested a German court ruling accusing the Iranian government in the 1992 murder of dissidents."
+    found = code(text, "1997-04-17")
+    accusations = [e for e in found if e["event"] == "ACCUSE"]
+    assert accusations and accusations[0]["date"] != "1992"
+
+
+def test_attachment_a_killing_in_dated_bombings_shares_their_date(code):
+    found = code("Three Iraqi soldiers were killed in Thursday's bombings in Baghdad.", "2006-11-20")
+    assert any(e["event"] == "ASSAULT" and e["date"] == "2006-11-16" for e in found)

@@ -78,6 +78,8 @@ def time_owners(
     for c in candidates:
         if not is_verb(c.token) and c.token.dep_ in ("nsubj", "nsubjpass"):
             noun_subjects.setdefault(c.token.head.i, []).append(c.token.i)
+    # Statements (verbal cooperation and conflict: accuse, praise, urge) as opposed to material acts.
+    verbal = {c.clause.i: c.code.quad_class in (1, 3) for c in candidates}
     owners: dict[int, list[TimeExpression]] = {}
     for time in parsed.context.times:
         if not sentence.start_char <= time.start < sentence.end_char:
@@ -86,17 +88,23 @@ def time_owners(
         if span is None:
             continue
         node = span.root
+        through_noun = False  # the phrase dates a thing the act is about ("accused X in the 1992 murder")
         while node.head.i != node.i and not (is_verb(node) or node.i in clause_of):
             node = node.head
+            through_noun = through_noun or (node.pos_ in ("NOUN", "PROPN") and node.i not in parsed.time_tokens)
         if node.i in clause_of:
+            if through_noun and is_verb(node) and verbal.get(node.i, False):
+                continue  # a statement's topic has its own date: "a ruling accusing Iran in the 1992 murder"
             owners.setdefault(clause_of[node.i], []).append(time)
             for noun in noun_subjects.get(node.i, []):
                 owners.setdefault(noun, []).append(time)
             if not is_verb(node):
-                # "killed in Thursday's bombings": the bombings' date is the killing's too.
+                # "killed in Thursday's bombings": the bombings' date is the killing's too; not a
+                # statement's ("a ruling accusing Iran in the 1992 murder" is no 1992 accusation).
                 for ancestor in node.ancestors:
                     if ancestor.i in clause_of and is_verb(ancestor):
-                        owners.setdefault(clause_of[ancestor.i], []).append(time)
+                        if not verbal.get(ancestor.i, False):
+                            owners.setdefault(clause_of[ancestor.i], []).append(time)
                         break
             continue
         if node.lemma_.lower() not in parsed.lexicon.reporting_verbs:
