@@ -126,3 +126,37 @@ def test_precision_a_plan_repeated_without_its_date_is_one_plan(events):
     )
     plans = [e for e in events(text) if e.status == "planned"]
     assert len(plans) == 1 and plans[0].date == "2006-11-22"
+
+
+def test_precision_a_habit_is_no_event(events):
+    assert not [
+        e
+        for e in events("Rebels frequently attack Ugandan army convoys in the north.")
+        if e.event == "ASSAULT"
+    ]
+
+
+def test_precision_forces_deployed_are_their_owners(events):
+    found = events("Currently, Spain has some 1,200 troops deployed in southern Lebanon.")
+    assert any(e.event == "MOBILIZE" and sides(e) == ({"ESP"}, {"LBN"}) for e in found)
+
+
+def test_precision_attacking_for_no_reason_is_force_not_criticism(events):
+    found = events("Eritrean troops are attacking Ethiopia for no reason, the statement said.")
+    assert any(e.event == "ASSAULT" for e in found) and not any(e.event == "ACCUSE" for e in found)
+
+
+def test_precision_we_in_a_quote_is_the_speaker(events):
+    text = '"We will attack the government," Taliban spokesman Zabiullah Mujahid said.'
+    assert any(e.event == "THREATEN" and sides(e)[0] == {"AFG"} for e in events(text))
+
+
+def test_precision_a_meeting_after_which_someone_did_not_appear_happened(events):
+    text = "US envoy Bill Richardson met Zairean President Mobutu. Mobutu did not appear after the meeting."
+    assert not any(e.status == "negated" for e in events(text))
+
+
+def test_precision_a_death_in_a_clash_between_two_sides_is_their_clash(events):
+    text = "One soldier was killed during an encounter between Colombian troops and FARC rebels on Tuesday."
+    found = [e for e in events(text) if e.event == "ASSAULT"]
+    assert any(e.symmetric and sides(e) == ({"COL"}, {"COL"}) for e in found)

@@ -93,7 +93,14 @@ def _verb_arguments(
         if holder.dep_ in ("dobj", "obj", "pobj") and is_verb(holder.head):
             actors += subjects_of(holder.head)
     participle = is_passive_participle(token)
-    if participle and token.head.lower_ not in RELATIVE_PRONOUNS:
+    moved = event in ("MOBILIZE", "RETREAT") and token.head.lemma_.lower() in parsed.lexicon.forces
+    if participle and moved:
+        # "Britain has 7,200 troops deployed in Iraq": the forces moved are their owner's side.
+        forces = token.head
+        actors += [m for m in forces.children if m.dep_ in MODIFIER_DEPS]  # "British troops"
+        if is_verb(forces.head):
+            actors += subjects_of(forces.head)  # "Britain has troops deployed"
+    elif participle and token.head.lower_ not in RELATIVE_PRONOUNS:
         recipients.append(token.head)  # "Denmark, backed by the United States": Denmark is backed
     if participle or is_passive(token):
         actors += [p for c in token.children if c.dep_ == "agent" for p in c.children]

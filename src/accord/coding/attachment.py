@@ -91,7 +91,9 @@ def time_owners(
         through_noun = False  # the phrase dates a thing the act is about ("accused X in the 1992 murder")
         while node.head.i != node.i and not (is_verb(node) or node.i in clause_of):
             node = node.head
-            through_noun = through_noun or (node.pos_ in ("NOUN", "PROPN") and node.i not in parsed.time_tokens)
+            through_noun = through_noun or (
+                node.pos_ in ("NOUN", "PROPN") and node.i not in parsed.time_tokens
+            )
         if node.i in clause_of:
             if through_noun and is_verb(node) and verbal.get(node.i, False):
                 continue  # a statement's topic has its own date: "a ruling accusing Iran in the 1992 murder"

@@ -33,6 +33,12 @@ if TYPE_CHECKING:
 __all__ = ["Built", "build_event", "trigger_of"]
 
 
+# Adverbs that make a clause a habit ("often", "routinely"); not "repeatedly", which reports a series.
+_HABITUAL = frozenset(
+    {"frequently", "often", "regularly", "routinely", "usually", "habitually", "normally", "generally"}
+)
+
+
 class Built(NamedTuple):
     """A built event and why it came out as it did."""
 
@@ -58,6 +64,8 @@ def build_event(
     time = time_for(parsed, candidate, owners)
     if time is not None and time.timex_type == "SET":
         return "recurring"  # "the ministers meet annually": a habit, not an event
+    if any(c.dep_ == "advmod" and c.lower_ in _HABITUAL for c in candidate.clause.children):
+        return "recurring"  # "insurgents frequently target the troops": a habit, not one act
     actor_tokens, recipient_tokens = argument_tokens(parsed, candidate)
     # "on Monday" is when, not whom.
     actor_tokens = [t for t in actor_tokens if t.i not in parsed.time_tokens]

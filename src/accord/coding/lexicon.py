@@ -86,6 +86,7 @@ class Lexicon:
     sports_words: frozenset[str] = frozenset()
     forces: frozenset[str] = frozenset()
     documents: frozenset[str] = frozenset()  # texts someone writes: agreements, resolutions, plans
+    clashes: frozenset[str] = frozenset()  # fights between two sides: clash, encounter, gunfight
     obligation_rule: TriggerRule | None = None
 
     def rules(self, lemma: str, pos: str) -> tuple[TriggerRule, ...]:
@@ -140,6 +141,7 @@ def load_lexicon(data_dir: Path | None = None) -> Lexicon:
         sports_words=word_class("SPORTS_WORD"),
         forces=word_class("TROOPS"),
         documents=word_class("AGREEMENT") | word_class("PROPOSAL"),
+        clashes=word_class("CLASH"),
         # "X said Y must ...": PLOVER REQUEST (CAMEO 100, demand); see triggers.py.
         obligation_rule=TriggerRule("must", None, "VERB", None, codes[named.DEMAND]),
     )

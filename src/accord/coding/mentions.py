@@ -34,6 +34,7 @@ _PERSONAL_PRONOUNS: dict[str, frozenset[str]] = {
     "they": frozenset({"country", "organization", "group"}),
     "them": frozenset({"country", "organization", "group"}),
 }
+_FIRST_PERSON = frozenset({"we", "i"})
 _ANTECEDENT_REACH = 60  # tokens before the pronoun's sentence in which an antecedent is looked for
 
 
@@ -148,6 +149,8 @@ def _antecedent(parsed: ParsedArticle, pronoun: Token) -> ActorMention | None:
     but a single person). Possessives and other pronouns are left alone.
     """
     word = pronoun.lower_
+    if word in _FIRST_PERSON and pronoun.dep_ in ("nsubj", "nsubjpass"):
+        return _speaker(parsed, pronoun)
     if word not in _PERSONAL_PRONOUNS or pronoun.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj"):
         return None
     kinds = _PERSONAL_PRONOUNS[word]
@@ -170,6 +173,39 @@ def _antecedent(parsed: ParsedArticle, pronoun: Token) -> ActorMention | None:
         ):
             return None  # "... visited by Litvinenko after he met": he is that person, whom no table knows
     return None
+
+
+def _speaker(parsed: ParsedArticle, pronoun: Token) -> ActorMention | None:
+    """Who says "we" or "I" in a quote: the subject of the reporting verb the quoted clause hangs on
+    ("'We'll attack them,' he said": he)."""
+    reporting = parsed.lexicon.reporting_verbs
+    node = pronoun.head
+    for _ in range(4):
+        if node.lemma_.lower() in reporting and node.i != pronoun.head.i:
+            return _subject_mention(parsed, node)
+        if node.head.i == node.i:
+            break
+        node = node.head
+    # The parse may hang the quote elsewhere ('"We'll attack," purported spokesman X said'): the
+    # sentence's reporting verb that lies outside the quote says who speaks.
+    verbs = [t for t in pronoun.sent if t.lemma_.lower() in reporting and not _quoted(t)]
+    return _subject_mention(parsed, verbs[0]) if len(verbs) == 1 else None
+
+
+def _subject_mention(parsed: ParsedArticle, verb: Token) -> ActorMention | None:
+    for subject in subjects_of(verb):
+        if subject.lower_ in _FIRST_PERSON:
+            continue  # '"I said," I said' gives nobody; never ask the speaker who the speaker is
+        found = mentions_for(parsed, [subject])
+        if found:
+            return found[0]
+    return None
+
+
+def _quoted(token: Token) -> bool:
+    """Whether the token stands between an odd number of quotation marks of its sentence."""
+    marks = sum(1 for t in token.sent if t.i < token.i and t.text in ('"', "\u201c", "\u201d", "''", "``"))
+    return marks % 2 == 1
 
 
 def nearest_mentions(

@@ -49,7 +49,9 @@ def recode_in_context(lexicon: Lexicon, candidate: Candidate, actor_tokens: Iter
         code.event == "ASSAULT"
         and is_verb(token)
         and lemma in ("attack", "assail", "hit")
-        and any(c.dep_ == "prep" and c.lower_ in ("for", "over") for c in token.children)
+        and any(
+            c.dep_ == "prep" and c.lower_ in ("for", "over") and not _circumstance(c) for c in token.children
+        )
     ):
         code = lexicon.code(CRITICISM)  # "attacked Washington for its arms sales": criticism
     crowds = lexicon.crowd_subjects
@@ -93,6 +95,18 @@ def recode_unrealised(lexicon: Lexicon, code: CodeInfo, status: Status, clause: 
         cameo = FUTURE_AGREE_BY_CONTEXT.get((cameo, context), cameo)
     future = lexicon.code(cameo)
     return replace(future, context=code.context or future.context)
+
+
+# "attacking Zaire for no reason", "for the first time", "for hours": not what someone is criticised for.
+_CIRCUMSTANCES = frozenset(
+    {"reason", "time", "minute", "hour", "day", "night", "week", "month", "year", "while", "first", "second"}
+)
+
+
+def _circumstance(preposition: Token) -> bool:
+    return any(
+        p.lemma_.lower() in _CIRCUMSTANCES or p.like_num for p in preposition.children if p.dep_ == "pobj"
+    )
 
 
 def _intent_to_coerce(lexicon: Lexicon, token: Token) -> CodeInfo | None:

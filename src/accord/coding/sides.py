@@ -78,6 +78,12 @@ def find_sides(
                 actor, recipient, symmetric = pair[0], pair[1], True
             else:
                 actor, symmetric = pair[0], False
+    if not actor and candidate.code.event == "ASSAULT":
+        # "a soldier was killed during an encounter between the troops and Abu Sayyaf militants": the
+        # killing is the clash's, and the clash's two sides are its sides.
+        clash = _clash_parties(parsed, candidate.clause)
+        if clash is not None:
+            actor, recipient, symmetric = clash
     inherited = False
     if (
         (not actor or not recipient)
@@ -191,6 +197,29 @@ def _entities(
         # leader and his own country are one side, not two, when they meet, ask or work together.
         recipient = ()
     return actor, recipient, place_target
+
+
+def _clash_parties(parsed: ParsedArticle, clause: Token) -> tuple[Entities, Entities, bool] | None:
+    """The two parties of a fight the act happened in ("during an encounter between X and Y")."""
+    for prep in clause.children:
+        if prep.dep_ != "prep":
+            continue
+        for noun in (p for p in prep.children if p.dep_ == "pobj"):
+            if noun.lemma_.lower() not in parsed.lexicon.clashes:
+                continue
+            parties = [
+                p for b in noun.children if b.dep_ == "prep" and b.lower_ == "between" for p in b.children
+            ]
+            found = mentions_for(parsed, parties)
+            entities = _distinct_entities(m.entity for m in found)
+            if len({_party(e) for e in entities}) >= 2:
+                first = _party(entities[0])
+                return (
+                    tuple(e for e in entities if _party(e) == first),
+                    tuple(e for e in entities if _party(e) != first),
+                    True,
+                )
+    return None
 
 
 def _unnamed_author_of_attack(parsed: ParsedArticle, clause: Token) -> Entities:

@@ -85,6 +85,8 @@ _NEGATING_GOVERNORS = frozenset(
 _THWARTING = frozenset({"foil", "thwart", "avert", "prevent", "stop", "halt", "forestall", "frustrate"})
 _NEGATING_NOUNS = frozenset({"refusal", "failure", "rejection", "reluctance", "unwillingness", "inability"})
 _CONDITIONAL_MARKERS = frozenset({"if", "unless", "whether"})
+# "did not appear after the meeting": the meeting is placed in time, not denied.
+_TEMPORAL_PREPS = frozenset({"after", "before", "during", "following", "since", "until", "amid", "ahead"})
 # Adjectives that put an event noun in the future: "the upcoming visit", "a planned summit".
 _UPCOMING = frozenset(
     {
@@ -252,7 +254,11 @@ def _governors(verb: Token) -> list[tuple[Token, bool]]:
         elif current.dep_ == "pcomp" and current.head.dep_ == "prep" and current.head.head.i != current.i:
             current = current.head.head  # "prevent militants from firing": from -> prevent
             found.append((current, True))
-        elif current.dep_ == "acomp" or (current.dep_ == "pobj" and current.head.dep_ == "prep"):
+        elif current.dep_ == "acomp" or (
+            current.dep_ == "pobj"
+            and current.head.dep_ == "prep"
+            and current.head.lower_ not in _TEMPORAL_PREPS
+        ):
             current = current.head.head if current.dep_ == "pobj" else current.head
             found.append((current, True))
         else:

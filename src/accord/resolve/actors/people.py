@@ -138,7 +138,7 @@ def _named(
     described = False
     if code is None:
         # A longer descriptor: "Iran's ambassador to the IAEA Ali Soltanieh", "X, UN envoy on Kosovo".
-        descriptor = describe_before(ctx, at.owners, left.start) or describe_after(ctx, at.owners, end)
+        descriptor = describe_before(ctx, at.owners, start) or describe_after(ctx, at.owners, end)
         if descriptor is not None:
             described = True
             code = descriptor.code
