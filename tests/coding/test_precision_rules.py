@@ -160,3 +160,33 @@ def test_precision_a_death_in_a_clash_between_two_sides_is_their_clash(events):
     text = "One soldier was killed during an encounter between Colombian troops and FARC rebels on Tuesday."
     found = [e for e in events(text) if e.event == "ASSAULT"]
     assert any(e.symmetric and sides(e) == ({"COL"}, {"COL"}) for e in found)
+
+
+def test_precision_the_acts_own_date_beats_its_reports(events):
+    found = events("Iraqi police said on Monday that gunmen had killed three policemen in Basra on Saturday.")
+    [attack] = [e for e in found if e.event == "ASSAULT"]
+    assert attack.date == "2006-11-18"
+
+
+def test_precision_gunmen_named_only_as_such_are_unknown(events):
+    [attack] = [
+        e for e in events("Gunmen killed three policemen in Basra on Saturday.") if e.event == "ASSAULT"
+    ]
+    assert sides(attack) == ({"UNK"}, {"IRQ"})
+    [named] = [
+        e
+        for e in events("Palestinian gunmen shot dead an Israeli settler on Saturday.")
+        if e.event == "ASSAULT"
+    ]
+    assert sides(named)[0] == {"PSE"}
+
+
+def test_precision_a_group_named_before_its_fighters_is_who_they_are(events):
+    found = events("Taliban militants attacked a police post in Kandahar on Sunday.", "GAZA")
+    assert any(e.event == "ASSAULT" and sides(e)[0] == {"AFG"} for e in found)
+
+
+def test_precision_an_adjunct_act_shares_the_date_of_its_main_act(events):
+    found = events("Four Hezbollah gunmen were killed on Monday trying to kidnap Israeli soldiers.")
+    kidnaps = [e for e in found if e.trigger.text == "kidnap"]
+    assert kidnaps and kidnaps[0].date == "2006-11-20"

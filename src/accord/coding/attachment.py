@@ -81,6 +81,7 @@ def time_owners(
     # Statements (verbal cooperation and conflict: accuse, praise, urge) as opposed to material acts.
     verbal = {c.clause.i: c.code.quad_class in (1, 3) for c in candidates}
     owners: dict[int, list[TimeExpression]] = {}
+    reported: dict[int, list[TimeExpression]] = {}  # dates of the verb that reports the act
     for time in parsed.context.times:
         if not sentence.start_char <= time.start < sentence.end_char:
             continue
@@ -113,7 +114,12 @@ def time_owners(
             continue  # "our destiny will be like ... in 1991 if they pull out": not the act's date
         for clause_index, trigger_index in clause_of.items():
             if node.i in {a.i for a in doc[clause_index].ancestors}:
-                owners.setdefault(trigger_index, []).append(time)
+                reported.setdefault(trigger_index, []).append(time)
+    # "police said on Monday that gunmen had killed three men on Saturday": the act's own date phrase
+    # wins over the date of its report.
+    for trigger_index, times in reported.items():
+        if not owners.get(trigger_index):
+            owners[trigger_index] = times
     return owners
 
 
@@ -127,10 +133,27 @@ def time_for(
     if clause.dep_ in ("relcl", "advcl") and clause.head.i in parsed.time_tokens:
         own = [parsed.time_tokens[clause.head.i]]  # "in the 1930s, when it invaded its neighbours"
     dated = [t for t in own if t.date is not None or t.timex_type == "SET"]
+    if not dated and candidate.code.quad_class in (2, 4):
+        dated = _governing_act_dates(clause, owners)  # material acts only: a statement has its own time
     if not dated:
         return None
     # A clock time ("from 10:00 a.m.") says less about the day than a date beside it ("for November 27").
     return min(dated, key=lambda t: (t.timex_type == "TIME", abs(t.start - candidate.token.idx)))
+
+
+def _governing_act_dates(clause: Token, owners: dict[int, list[TimeExpression]]) -> list[TimeExpression]:
+    """The dates of the act whose adjunct this clause is: "gunmen were killed on Monday trying to kidnap
+    soldiers" (the kidnapping was on Monday too). Not through reported speech (a ``ccomp`` has its own
+    time) and not for a statement about the act."""
+    node = clause
+    for _ in range(2):
+        if node.dep_ not in ("advcl", "xcomp") or node.head.i == node.i:
+            return []
+        node = node.head
+        found = [t for t in owners.get(node.i, []) if t.date is not None and t.timex_type != "SET"]
+        if found:
+            return found
+    return []
 
 
 def date_fields(report_date: dt.date, time: TimeExpression | None) -> tuple[str, Precision, str | None]:

@@ -210,7 +210,8 @@ def _clash_parties(parsed: ParsedArticle, clause: Token) -> tuple[Entities, Enti
             parties = [
                 p for b in noun.children if b.dep_ == "prep" and b.lower_ == "between" for p in b.children
             ]
-            found = mentions_for(parsed, parties)
+            # Each side on its own: "troops and FARC rebels" names FARC below the second noun.
+            found = mentions_for(parsed, [*parties, *(c for p in parties for c in p.conjuncts)])
             entities = _distinct_entities(m.entity for m in found)
             if len({_party(e) for e in entities}) >= 2:
                 first = _party(entities[0])

@@ -120,6 +120,8 @@ def bare_sectors(ctx: Context, taken: set[int]) -> list[ActorMention]:
         if not taken.isdisjoint(range(m.start, m.end)) or not used.isdisjoint(range(m.start, m.end)):
             continue
         root = doc[m.end - 1]
+        if any(c.i in taken and c.dep_ in ("compound", "amod", "nmod", "poss") for c in root.children):
+            continue  # "Taliban militants", "Hamas gunmen": the group named before the noun is who they are
         # "Force" inside "UN Stabilisation Force" is part of a name, not the noun.
         if root.text[:1].isupper() and not root.is_sent_start and doc[m.start].ent_type_ in ("ORG", "FAC"):
             continue
