@@ -9,7 +9,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from accord.cli import main
-from accord.explain import ArticleExplanation, explain_article
+from accord.explanations import ArticleExplanation, explain_article
 from accord.ingest import read_articles
 from accord.pipeline import Extractor
 from accord.records import Article
@@ -97,3 +97,13 @@ def test_explain_cli_needs_text_or_paths():
     assert result.exit_code == 2
     result = runner.invoke(main, ["explain", "--text", "x"])
     assert result.exit_code == 2 and "--date" in result.output
+
+
+def test_the_library_function_survives_its_first_call(nlp):
+    import types
+
+    import accord
+
+    accord.explain("Chile recalled its ambassador to Peru on Monday.", "2006-11-20")
+    assert not isinstance(accord.explain, types.ModuleType)  # the module it imports must not shadow it
+    assert accord.explain("Chile recalled its ambassador to Peru on Monday.", "2006-11-20").events

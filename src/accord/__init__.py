@@ -30,7 +30,7 @@ from accord.records import (
 if TYPE_CHECKING:
     from accord.engines import IngestReport
     from accord.engines import ingest as ingest_files
-    from accord.explain import ArticleExplanation
+    from accord.explanations import ArticleExplanation
     from accord.store import Database
 
 __version__ = "0.1.0"
@@ -64,8 +64,8 @@ def extract(text: str, date: str | dt.date, *, article_id: str | None = None) ->
 
 def explain(text: str, date: str | dt.date, *, article_id: str | None = None) -> ArticleExplanation:
     """Why Accord codes ``text`` as it does: each event's lexicon row, sides, date and status, and each
-    dropped candidate with its reason (``accord.explain.ArticleExplanation``; ``.to_text()``, ``.to_dict()``)."""
-    from accord.explain import explain as run
+    dropped candidate with its reason (``accord.explanations.ArticleExplanation``; ``.to_text()``, ``.to_dict()``)."""
+    from accord.explanations import explain as run
 
     return run(text, date, article_id=article_id)
 

@@ -31,8 +31,13 @@ SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 
 
 def is_verb(token: Token) -> bool:
-    """A full verb: spaCy's VERB, or a VB* tag on anything but an auxiliary ("has" in "has met")."""
-    return token.pos_ == "VERB" or (token.tag_.startswith("VB") and token.pos_ != "AUX")
+    """A full verb: spaCy's VERB, or a VB* tag on anything but an auxiliary ("has" in "has met"), or a word
+    the small model mistags but that takes an infinitive's "to" ("willing to further cooperation")."""
+    return (
+        token.pos_ == "VERB"
+        or (token.tag_.startswith("VB") and token.pos_ != "AUX")
+        or (token.pos_ == "ADJ" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children))
+    )
 
 
 def is_passive(verb: Token) -> bool:

@@ -28,7 +28,7 @@ __all__ = ["explain"]
 def explain(paths: tuple[str, ...], text: str | None, date: dt.date | None, output_format: str) -> None:
     """Explain the events of PATHS (or --text): the lexicon row behind each trigger, the words that gave
     each side and how, the phrase that gave the date, the status, and why other candidates were dropped."""
-    from accord.explain import explain_article
+    from accord.explanations import explain_article
     from accord.ingest import read_articles
     from accord.pipeline import Extractor
     from accord.records import Article, Reject

@@ -112,13 +112,15 @@ def _verb_arguments(
         # "condemned the Israeli air strikes on Lebanon": the charge is against the strikes' author;
         # "protest alleged aid to Baghdad by German firms": the protest is against the aid's giver;
         # "blocked a UN resolution on Kosovo": the refusal is of the resolution's author, not its topic.
-        authors = [
-            a
+        charged = [
+            o
             for o in objects
             if (_is_document(parsed, o) if event == "REJECT" else _is_event_noun(parsed, o))
-            for a in _authors(o)
-            if mentions_for(parsed, [a])
         ]
+        authors = [a for o in charged for a in _authors(o) if mentions_for(parsed, [a])]
+        if objects and not authors and not (participle or is_passive(token)):
+            # The parser hangs "by German firms" on the active verb; it can only be the object's author.
+            authors = [a for a in _authors(token) if a.head.lower_ == "by" and mentions_for(parsed, [a])]
         if authors:
             return actors, authors
     content = candidate.rule.particle if candidate.rule.content else None

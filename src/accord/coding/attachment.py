@@ -34,6 +34,7 @@ __all__ = [
     "money_in",
     "place_entity",
     "quantities_for",
+    "subordinate_positions",
     "time_for",
     "time_owners",
     "time_tokens",
@@ -202,12 +203,23 @@ def location_for(parsed: ParsedArticle, clause: Token, sentence: Span) -> Locati
 
 
 def location_in(parsed: ParsedArticle, clause: Token) -> Location | None:
-    """The first place named inside the clause's subtree, or None."""
-    positions = {t.idx for t in clause.subtree}
+    """The first place named inside the clause's subtree, or None. Clauses of purpose or of speech that
+    hang on it are not where it happened ("staged a sit-in in Lahore to protest a seizure in Kabul")."""
+    positions = {t.idx for t in clause.subtree} - subordinate_positions(clause)
     for loc in parsed.context.locations:
         if loc.start in positions:
             return loc
     return None
+
+
+def subordinate_positions(clause: Token) -> set[int]:
+    """Character offsets of the clauses of purpose or speech that follow and hang on the clause."""
+    return {
+        t.idx
+        for below in clause.children
+        if below.dep_ in ("advcl", "ccomp") and below.i > clause.i
+        for t in below.subtree
+    }
 
 
 def only_place(locations: Sequence[Location], sentence: Span) -> Location | None:

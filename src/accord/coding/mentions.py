@@ -160,6 +160,9 @@ def _antecedent(parsed: ParsedArticle, pronoun: Token) -> ActorMention | None:
             for mention in mentions_for(parsed, [subject]):
                 if mention.entity.kind in kinds:
                     return mention
+    topic = _previous_topic(parsed, pronoun, kinds)
+    if topic is not None:
+        return topic
     earliest = max(0, pronoun.sent.start - _ANTECEDENT_REACH)
     for i in range(pronoun.i - 1, earliest - 1, -1):
         found = parsed.mention_at.get(i)
@@ -172,6 +175,34 @@ def _antecedent(parsed: ParsedArticle, pronoun: Token) -> ActorMention | None:
             and parsed.doc[i].pos_ == "PROPN"
         ):
             return None  # "... visited by Litvinenko after he met": he is that person, whom no table knows
+    return None
+
+
+def _previous_topic(parsed: ParsedArticle, pronoun: Token, kinds: frozenset[str]) -> ActorMention | None:
+    """The subject of the sentence before, when a sentence opens on a subject pronoun.
+
+    "Veterans staged a sit-in near the German embassy. They began their protest on Wednesday": a
+    sentence that opens on "they" continues the story of the last sentence's subject, not of its last
+    noun. Where that sentence reports a statement ("..., medics said"), the statement's subject counts.
+    """
+    sentence = pronoun.sent
+    if pronoun.dep_ not in ("nsubj", "nsubjpass") or pronoun.head.i != sentence.root.i:
+        return None
+    if any(i in parsed.mention_at for i in range(sentence.start, pronoun.i)) or sentence.start == 0:
+        return None
+    root = parsed.doc[sentence.start - 1].sent.root
+    clauses = (
+        [c for c in root.children if c.dep_ == "ccomp"]
+        if root.lemma_ in parsed.lexicon.reporting_verbs
+        else []
+    )
+    for clause in [*clauses, root]:
+        for subject in subjects_of(clause):
+            if subject.pos_ == "PRON":
+                continue
+            fitting = [m for m in mentions_for(parsed, [subject]) if m.entity.kind in kinds]
+            if fitting:
+                return fitting[0]
     return None
 
 
@@ -213,14 +244,20 @@ def nearest_mentions(
 ) -> list[ActorMention]:
     """Nearest actors to the left (or right) of the trigger within the sentence, with those coordinated
     to them ("India and Russia", "X, Y and Z"); a quotation mark (or, to the left, a semicolon) ends the
-    search, and places ("alternatives in Russia and India") and news agencies are skipped."""
+    search, as does a clause of purpose that follows; places ("alternatives in Russia and India")
+    and news agencies are skipped."""
     doc = parsed.doc
     tokens = range(clause.i - 1, sentence.start - 1, -1) if left else range(clause.i + 1, sentence.end)
+    # "marched to protest sales to Egypt": a clause of purpose has sides of its own (what is said, a ccomp,
+    # may name whom a statement is about: "vowed that it would attack Eritrean forces").
+    below = {t.i for c in clause.children if c.dep_ == "advcl" and c.i > clause.i for t in c.subtree}
     found: list[ActorMention] = []
     gap = 0
     for i in tokens:
         token = doc[i]
         if token.text in ('"', "“", "”") or (left and token.text == ";"):
+            break
+        if i in below:
             break
         mention = parsed.mention_at.get(i)
         if mention is not None and not _is_party(mention):

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from accord.base.syntax import has_agent, is_agentless_passive, is_passive, is_verb
-from accord.coding.attachment import location_in, place_entity
+from accord.coding.attachment import location_in, place_entity, subordinate_positions
 from accord.coding.casualties import is_death_setting
 from accord.coding.codes import ONE_SIDED_TYPES, PLACE_TARGET_TYPES
 from accord.coding.confidence import SideGuesses
@@ -24,6 +24,7 @@ from accord.coding.drops import DropReason
 from accord.coding.grammar import OBJECT_DEPS
 from accord.coding.mentions import mentions_for, nearest_mentions
 from accord.coding.pairs import dual_parties
+from accord.coding.protest_targets import protested_mission
 from accord.coding.unknown import unknown_actor
 from accord.coding.unnamed_sides import arresting_authority, unnamed_sides
 from accord.records import ActorMention, Entity
@@ -84,6 +85,10 @@ def find_sides(
         clash = _clash_parties(parsed, candidate.clause)
         if clash is not None:
             actor, recipient, symmetric = clash
+    if not recipient and candidate.code.event == "PROTEST":
+        mission = protested_mission(parsed, candidate.clause)
+        if mission is not None:
+            recipient = (mission,)
     inherited = False
     if (
         (not actor or not recipient)
@@ -95,7 +100,8 @@ def find_sides(
     if not (actor and recipient):
         # Conflict acts by or against unnamed people keep the place where they fall.
         place = location_in(parsed, candidate.clause)
-        locations = parsed.context.locations
+        elsewhere = subordinate_positions(candidate.clause)
+        locations = [loc for loc in parsed.context.locations if loc.start not in elsewhere]
         filled = unnamed_sides(
             candidate.code.event,
             actor,

@@ -190,11 +190,22 @@ def _mood_of_chain(
             return "hypothetical"
         if any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL_MARKERS for c in token.children):
             return "hypothetical"
-        if token.i in controllers and token.lemma_.lower() in _FUTURE_GOVERNORS:
+        if token.i in controllers and not _FUTURE_GOVERNORS.isdisjoint(_base_forms(token)):
             return "planned"
         if _is_to_be(token):
             return "planned"
     return None
+
+
+def _base_forms(token: Token) -> set[str]:
+    """The word's lemma and its surface stripped of an inflection: the small model lemmatises "hopes" as
+    "hop"."""
+    word = token.lower_
+    forms = {token.lemma_.lower(), word}
+    for ending in ("s", "d", "es", "ed"):
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            forms.add(word[: -len(ending)])
+    return forms
 
 
 def _mood_of_noun_head(trigger: Token, support: Token | None) -> Status | None:

@@ -42,7 +42,7 @@ def warm_up_default() -> None:
 
 def explain_default(text: str, date: dt.date, *, article_id: str | None = None) -> dict[str, Any]:
     """``accord.explain`` with the default extractor, as a JSON-ready dict."""
-    from accord.explain import explain
+    from accord.explanations import explain
 
     return explain(text, date, article_id=article_id).to_dict()
 
