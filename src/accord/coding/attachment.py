@@ -118,8 +118,13 @@ def time_owners(
                 reported.setdefault(trigger_index, []).append(time)
     # "police said on Monday that gunmen had killed three men on Saturday": the act's own date phrase
     # wins over the date of its report.
+    # "said late on Wednesday that two soldiers were killed on Tuesday when their vehicle was struck": an
+    # act in an adjunct of a dated act takes that act's date (``time_for``), not the report's.
+    clause_at = {trigger: clause for clause, trigger in clause_of.items()}
     for trigger_index, times in reported.items():
-        if not owners.get(trigger_index):
+        clause = doc[clause_at.get(trigger_index, trigger_index)]
+        material = not verbal.get(clause.i, False)
+        if not owners.get(trigger_index) and not (material and _governing_act_dates(clause, owners)):
             owners[trigger_index] = times
     return owners
 

@@ -14,7 +14,7 @@ from accord.base.ids import event_id
 from accord.base.syntax import doc_text, is_purpose_infinitive
 from accord.coding.arguments import argument_tokens
 from accord.coding.attachment import date_fields, location_for, money_in, quantities_for, time_for
-from accord.coding.casualties import is_accident
+from accord.coding.casualties import is_accident, is_running_total
 from accord.coding.casualties.words import DEATH_WORDS
 from accord.coding.confidence import event_confidence
 from accord.coding.context import Candidate, ParsedArticle, PreviousSides
@@ -66,6 +66,8 @@ def build_event(
         return "recurring"  # "the ministers meet annually": a habit, not an event
     if any(c.dep_ == "advmod" and c.lower_ in _HABITUAL for c in candidate.clause.children):
         return "recurring"  # "insurgents frequently target the troops": a habit, not one act
+    if code.event == "ASSAULT" and is_running_total(candidate.clause):
+        return "tally"  # "more than 2,850 soldiers have been killed since 2003": a count, not one act
     actor_tokens, recipient_tokens = argument_tokens(parsed, candidate)
     # "on Monday" is when, not whom.
     actor_tokens = [t for t in actor_tokens if t.i not in parsed.time_tokens]

@@ -15,6 +15,7 @@ __all__ = ["DROP_REASONS", "DropReason", "DroppedCandidate"]
 
 DropReason = Literal[
     "recurring",
+    "tally",
     "no_recipient",
     "accident",
     "nonagent_subject",
@@ -29,6 +30,7 @@ DropReason = Literal[
 # One line for each reason, in the order ``build_event`` tests them.
 DROP_REASONS: dict[DropReason, str] = {
     "recurring": "its date is a recurrence ('meet annually'): a habit, not an event",
+    "tally": "a running total ('2,850 soldiers have been killed since 2003'): a count, not one act",
     "no_recipient": "its word needs someone on the receiving end and the sentence names nobody "
     "('warned that prices could rise')",
     "accident": "a death or injury in a sentence about an accident or a disaster ('killing 160' in a crash)",

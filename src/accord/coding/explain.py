@@ -184,6 +184,10 @@ def _how(
         for word in words:
             if token.i in {t.i for t in word.subtree}:
                 return _role(word, candidate)
+    for word in words:
+        owner = next((c for c in word.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
+        if owner is not None and word.dep_ == "nsubjpass":
+            return f"'{owner.text}' in '{owner.text} {word.text}' (what was hit) stands for it"
     if any(loc.start == entity.start for loc in parsed.context.locations) and entity.kind == "country":
         return "the place where the act fell stands for the side the text leaves unnamed"
     if sides.guesses.inherited:

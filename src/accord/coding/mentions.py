@@ -96,6 +96,9 @@ def mentions_for(parsed: ParsedArticle, tokens: Iterable[Token]) -> list[ActorMe
             continue
         best = _mentions_below(parsed, root) or _mentions_below(parsed, root, described=True)
         if not best:
+            owner = _possessor(parsed, root)
+            if owner is not None and owner not in chosen:
+                chosen.append(owner)
             continue
         lowest = min(cost for cost, _, _ in best)
         for _, _, mention in sorted(b for b in best if b[0] <= lowest):
@@ -178,6 +181,43 @@ def _antecedent(parsed: ParsedArticle, pronoun: Token) -> ActorMention | None:
     return None
 
 
+_POSSESSIVES: dict[str, frozenset[str]] = {
+    "their": frozenset({"country", "organization", "group"}),
+    "its": frozenset({"country", "organization", "group"}),
+    "his": frozenset({"person"}),
+    "her": frozenset({"person"}),
+}
+
+
+def _possessor(parsed: ParsedArticle, thing: Token) -> ActorMention | None:
+    """Whose thing was hit: "two soldiers were killed when their vehicle was struck" (the soldiers).
+
+    Only for the passive subject, whose possessor is the one the act befell; the nearest earlier actor of a
+    fitting kind in this sentence or the one before.
+    """
+    if thing.dep_ != "nsubjpass":
+        return None
+    for child in thing.children:
+        kinds = _POSSESSIVES.get(child.lower_)
+        if child.dep_ != "poss" or kinds is None:
+            continue
+        earliest = max(0, child.sent.start - _ANTECEDENT_REACH)
+        for i in range(child.i - 1, earliest - 1, -1):
+            found = parsed.mention_at.get(i)
+            if (
+                found is not None
+                and found.entity.kind in kinds
+                and not is_place_phrase(parsed.doc[found.head])
+            ):
+                return found
+    return None
+
+
+def _is_protest_word(parsed: ParsedArticle, verb: Token) -> bool:
+    rules = parsed.lexicon.rules(verb.lemma_.lower(), "VERB")
+    return any(r.code is not None and r.code.event == "PROTEST" for r in rules)
+
+
 def _previous_topic(parsed: ParsedArticle, pronoun: Token, kinds: frozenset[str]) -> ActorMention | None:
     """The subject of the sentence before, when a sentence opens on a subject pronoun.
 
@@ -244,13 +284,18 @@ def nearest_mentions(
 ) -> list[ActorMention]:
     """Nearest actors to the left (or right) of the trigger within the sentence, with those coordinated
     to them ("India and Russia", "X, Y and Z"); a quotation mark (or, to the left, a semicolon) ends the
-    search, as does a clause of purpose that follows; places ("alternatives in Russia and India")
+    search, as does a protest's clause of purpose that follows; places ("alternatives in Russia and India")
     and news agencies are skipped."""
     doc = parsed.doc
     tokens = range(clause.i - 1, sentence.start - 1, -1) if left else range(clause.i + 1, sentence.end)
-    # "marched to protest sales to Egypt": a clause of purpose has sides of its own (what is said, a ccomp,
-    # may name whom a statement is about: "vowed that it would attack Eritrean forces").
-    below = {t.i for c in clause.children if c.dep_ == "advcl" and c.i > clause.i for t in c.subtree}
+    # "marched to protest sales to Egypt by French traders": a protest of its own, with its own target, in a
+    # clause of purpose. Other purposes name the target ("gathered to denounce the Russian invasion").
+    below = {
+        t.i
+        for c in clause.children
+        if c.dep_ == "advcl" and c.i > clause.i and _is_protest_word(parsed, c)
+        for t in c.subtree
+    }
     found: list[ActorMention] = []
     gap = 0
     for i in tokens:

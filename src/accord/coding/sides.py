@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from accord.base.syntax import has_agent, is_agentless_passive, is_passive, is_verb
-from accord.coding.attachment import location_in, place_entity, subordinate_positions
+from accord.coding.attachment import location_in, place_entity
 from accord.coding.casualties import is_death_setting
 from accord.coding.codes import ONE_SIDED_TYPES, PLACE_TARGET_TYPES
 from accord.coding.confidence import SideGuesses
@@ -100,8 +100,7 @@ def find_sides(
     if not (actor and recipient):
         # Conflict acts by or against unnamed people keep the place where they fall.
         place = location_in(parsed, candidate.clause)
-        elsewhere = subordinate_positions(candidate.clause)
-        locations = [loc for loc in parsed.context.locations if loc.start not in elsewhere]
+        locations = parsed.context.locations
         filled = unnamed_sides(
             candidate.code.event,
             actor,

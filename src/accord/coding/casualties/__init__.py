@@ -9,6 +9,13 @@ arrested, missing or displaced, and which deaths are accidents rather than acts.
 from __future__ import annotations
 
 from accord.coding.casualties.counts import find_casualties, with_casualties
-from accord.coding.casualties.words import CASUALTY_UNITS, is_accident, is_death_setting
+from accord.coding.casualties.words import CASUALTY_UNITS, is_accident, is_death_setting, is_running_total
 
-__all__ = ["CASUALTY_UNITS", "find_casualties", "is_accident", "is_death_setting", "with_casualties"]
+__all__ = [
+    "CASUALTY_UNITS",
+    "find_casualties",
+    "is_accident",
+    "is_death_setting",
+    "is_running_total",
+    "with_casualties",
+]

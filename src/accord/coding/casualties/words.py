@@ -23,6 +23,7 @@ __all__ = [
     "casualty_words",
     "is_accident",
     "is_death_setting",
+    "is_running_total",
 ]
 
 CASUALTY_UNITS = ("killed", "injured", "kidnapped", "arrested", "missing", "displaced")
@@ -162,3 +163,19 @@ def is_accident(sentence: Span) -> bool:
 
 def _has_particle(verb: Token, particle: str) -> bool:
     return any(c.lower_ == particle and c.dep_ in ("prt", "advmod", "prep") for c in verb.children)
+
+
+def is_running_total(clause: Token) -> bool:
+    """A count of harm since some start: "more than 2,850 soldiers have been killed since 2003", "have died
+    since the war began". A perfect tense with a "since" phrase or clause is a running total, not one act."""
+    perfect = any(
+        c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VBP", "VBZ") for c in clause.children
+    )
+    if not perfect:
+        return False
+    for child in clause.children:
+        if child.dep_ == "prep" and child.lower_ == "since":
+            return True
+        if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "since" for m in child.children):
+            return True
+    return False

@@ -13,13 +13,14 @@ Each function takes ``taken``, the tokens earlier resolvers already cover, and l
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from accord.resolve.actors.context import Context
 from accord.resolve.actors.matching import Match
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
     from accord.records import ActorMention
 
@@ -100,8 +101,11 @@ def _acts(token: Token) -> bool:
     return token.dep_ in _ACTING_DEPS
 
 
-def bare_sectors(ctx: Context, taken: set[int]) -> list[ActorMention]:
+def bare_sectors(ctx: Context, taken: set[int], earlier: Sequence[ActorMention] = ()) -> list[ActorMention]:
     """Sector nouns with no country word ("police said"): the home country of the story.
+
+    A definite noun that repeats the head of a body named before with its country ("the U.S. military said
+    ... Late on Wednesday the military said") is that body (``earlier``: the mentions resolved so far).
 
     That is the dateline's country when the text names it too (a story filed from Beirut about Lebanese
     politics, however often it says "pro-Syrian"), else the country the text names most (filed from
@@ -109,8 +113,6 @@ def bare_sectors(ctx: Context, taken: set[int]) -> list[ActorMention]:
     no country named, the dateline's.
     """
     code = _home_country(ctx)
-    if code is None:
-        return []
     doc = ctx.doc
     mentions: list[ActorMention] = []
     used: set[int] = set()
@@ -133,10 +135,31 @@ def bare_sectors(ctx: Context, taken: set[int]) -> list[ActorMention]:
         sector, kind = ctx.lex.sectors[m.key]
         name = doc[m.start : m.end].text
         # A non-governmental body is coded NGO (the annotation guide's code), not by its home country.
-        side = "NGO" if sector == "NGO" else code
+        side = "NGO" if sector == "NGO" else _named_before(doc, root, earlier) or code
+        if side is None:
+            continue
         mentions.append(ctx.mention(m.start, m.end, root.i, name=name, code=side, kind=kind, sector=sector))
         used.update(range(m.start, m.end))
     return mentions
+
+
+def _named_before(doc: Doc, root: Token, earlier: Sequence[ActorMention]) -> str | None:
+    """The code of the latest body named before with this noun as its head, when the noun refers back to it:
+    "the military" alone, or "four more soldiers", "two other militants"."""
+    children = list(root.children)
+    definite = len(children) == 1 and children[0].dep_ == "det" and children[0].lower_ == "the"
+    again = any(c.lower_ in ("more", "other", "another") for c in root.subtree if c.i < root.i)
+    if not (definite or again):
+        return None
+    before = [
+        m
+        for m in earlier
+        if m.token_end <= root.i
+        and m.entity.kind != "person"
+        and doc[m.token_end - 1].lemma_.lower() == root.lemma_.lower()
+        and m.token_end - m.token_start > 1
+    ]
+    return max(before, key=lambda m: m.token_end).entity.code if before else None
 
 
 def _home_country(ctx: Context) -> str | None:

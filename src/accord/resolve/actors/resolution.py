@@ -101,7 +101,11 @@ def _actor_mentions(ctx: Context, report_date: dt.date | None) -> list[ActorMent
     buildings, metonym_tokens = metonyms(ctx, taken)
     taken |= metonym_tokens
     countries = _countries(ctx, taken)
-    bare = bare_sectors(ctx, taken | {i for m in countries for i in range(m.token_start, m.token_end)})
+    bare = bare_sectors(
+        ctx,
+        taken | {i for m in countries for i in range(m.token_start, m.token_end)},
+        orgs + people + groups + buildings,
+    )
     mentions = orgs + people + groups + buildings + countries + bare
     return sorted(mentions, key=lambda m: (m.entity.start, -m.entity.end))
 
