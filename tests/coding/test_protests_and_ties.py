@@ -81,3 +81,30 @@ def test_strengthened_ties_are_support(events):
     [done] = events("Chile and Peru strengthened their military cooperation on Monday.")
     assert done.event == "SUPPORT" and done.status == "occurred"
     assert {e.code for e in done.actor + done.recipient} == {"CHL", "PER"}
+
+
+def test_their_protest_later_in_the_story_keeps_the_target_told_before(events):
+    text = (
+        "Hundreds of Turkish workers rallied outside the Dutch consulate in Istanbul on Monday. "
+        "They resumed their protest on Tuesday."
+    )
+    later = [e for e in events(text) if e.trigger.start >= text.index("resumed")]
+    assert later and all(sides(e) == ({"TUR"}, {"NLD"}) for e in later)
+
+
+def test_their_protest_by_other_people_does_not_take_an_earlier_target(events):
+    text = (
+        "Hundreds of Turkish workers rallied outside the Dutch consulate in Istanbul on Monday. "
+        "Greek farmers resumed their protest in Athens on Tuesday."
+    )
+    later = [e for e in events(text) if e.trigger.start >= text.index("resumed")]
+    assert all("NLD" not in sides(e)[1] for e in later)
+
+
+def test_they_in_a_later_clause_continues_the_last_subject(events):
+    text = (
+        "Bolivian miners blocked roads near the Chilean border on Monday. "
+        "Police said they later clashed with soldiers on Tuesday."
+    )
+    second = [e for e in events(text) if e.trigger.start > text.index("Police")]
+    assert any("BOL" in sides(e)[0] for e in second)

@@ -85,3 +85,5 @@ class PreviousSides(NamedTuple):
     actor: tuple[Entity, ...]
     recipient: tuple[Entity, ...]
     sentence_index: int
+    # The latest protest's sides, for "their protest" later in the story (empty when there was none).
+    protest: tuple[tuple[Entity, ...], tuple[Entity, ...]] = ((), ())

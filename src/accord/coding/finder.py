@@ -80,7 +80,10 @@ def find_events_with_drops(doc: Doc, context: EventContext, lexicon: Lexicon) ->
             if isinstance(built, Built):
                 events.append(built.event)
                 why[id(built.event)] = built.explanation
-                previous = PreviousSides(built.event.actor, built.event.recipient, sentence_index)
+                protest = previous.protest if previous is not None else ((), ())
+                if built.event.event == "PROTEST" and built.event.recipient:
+                    protest = (built.event.actor, built.event.recipient)
+                previous = PreviousSides(built.event.actor, built.event.recipient, sentence_index, protest)
             else:
                 trigger = trigger_of(doc, candidate.trigger_tokens)
                 dropped.append(DroppedCandidate(trigger, candidate.code.cameo, built, candidate.rule.origin))

@@ -219,17 +219,19 @@ def _is_protest_word(parsed: ParsedArticle, verb: Token) -> bool:
 
 
 def _previous_topic(parsed: ParsedArticle, pronoun: Token, kinds: frozenset[str]) -> ActorMention | None:
-    """The subject of the sentence before, when a sentence opens on a subject pronoun.
+    """The subject of the sentence before, for a subject pronoun with no actor or name before it.
 
     "Veterans staged a sit-in near the German embassy. They began their protest on Wednesday": a
     sentence that opens on "they" continues the story of the last sentence's subject, not of its last
     noun. Where that sentence reports a statement ("..., medics said"), the statement's subject counts.
     """
     sentence = pronoun.sent
-    if pronoun.dep_ not in ("nsubj", "nsubjpass") or pronoun.head.i != sentence.root.i:
+    if pronoun.dep_ not in ("nsubj", "nsubjpass"):
         return None
     if any(i in parsed.mention_at for i in range(sentence.start, pronoun.i)) or sentence.start == 0:
         return None
+    if any(t.pos_ == "PROPN" for t in parsed.doc[sentence.start : pronoun.i]):
+        return None  # "... visited by Litvinenko after he met": a name no table knows is nearer
     root = parsed.doc[sentence.start - 1].sent.root
     clauses = (
         [c for c in root.children if c.dep_ == "ccomp"]
@@ -238,8 +240,7 @@ def _previous_topic(parsed: ParsedArticle, pronoun: Token, kinds: frozenset[str]
     )
     for clause in [*clauses, root]:
         for subject in subjects_of(clause):
-            if subject.pos_ == "PRON":
-                continue
+            # A pronoun subject there stands for its own antecedent, a sentence further back.
             fitting = [m for m in mentions_for(parsed, [subject]) if m.entity.kind in kinds]
             if fitting:
                 return fitting[0]

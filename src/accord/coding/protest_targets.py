@@ -1,8 +1,9 @@
-"""Whom a protest addresses when the text names only where it was held.
+"""Whom a protest addresses when the text names only where it was held, or names it before.
 
 "Veterans staged a sit-in in front of the German embassy": a protest at a foreign mission is a protest
 to that mission's country. The mission must stand in a place phrase of the protest's own clause, not of
-a clause below it ("...to protest aid to Baghdad" names no place of the sit-in).
+a clause below it ("...to protest aid to Baghdad" names no place of the sit-in). "Their protest" later in
+the story is the protest told of before, at the same target (``refers_back``).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from accord.records import Entity
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["protested_mission"]
+__all__ = ["protested_mission", "refers_back"]
 
 _MISSIONS = frozenset(
     {"embassy", "embassies", "consulate", "consulates", "mission", "legation", "commission"}
@@ -35,6 +36,14 @@ def protested_mission(parsed: ParsedArticle, clause: Token) -> Entity | None:
         if _in_place_phrase(token, clause):
             return mention.entity
     return None
+
+
+def refers_back(trigger: Token) -> bool:
+    """A protest word that points at one told of before: "their protest", "the sit-in", "the rallies"."""
+    return trigger.pos_ == "NOUN" and any(
+        c.dep_ in ("poss", "det") and c.lower_ in ("their", "the", "its", "this", "these")
+        for c in trigger.children
+    )
 
 
 def _own_words(clause: Token) -> list[Token]:

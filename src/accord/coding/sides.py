@@ -24,7 +24,7 @@ from accord.coding.drops import DropReason
 from accord.coding.grammar import OBJECT_DEPS
 from accord.coding.mentions import mentions_for, nearest_mentions
 from accord.coding.pairs import dual_parties
-from accord.coding.protest_targets import protested_mission
+from accord.coding.protest_targets import protested_mission, refers_back
 from accord.coding.unknown import unknown_actor
 from accord.coding.unnamed_sides import arresting_authority, unnamed_sides
 from accord.records import ActorMention, Entity
@@ -89,6 +89,11 @@ def find_sides(
         mission = protested_mission(parsed, candidate.clause)
         if mission is not None:
             recipient = (mission,)
+        elif actor and previous is not None and refers_back(candidate.token):
+            # "They began their protest on Wednesday": the protest told of before, with its target.
+            earlier_actor, earlier_target = previous.protest
+            if {e.code for e in actor} <= {e.code for e in earlier_actor}:
+                recipient = earlier_target
     inherited = False
     if (
         (not actor or not recipient)
