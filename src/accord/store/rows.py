@@ -69,6 +69,7 @@ EVENT_COLUMNS = (
     "recipient_codes",
     "search_text",
     "record",
+    "cluster_id",
 )
 PARTICIPANT_COLUMNS = (
     "event_id",
@@ -321,4 +322,5 @@ def _event_row(event: Event, position: int) -> tuple[Any, ...]:
         [e.code for e in event.recipient],
         f"{event.text}\n{event.trigger.text}".lower(),
         record,
+        None,  # cluster_id: chosen by the linker inside the write transaction (store/clusters.py)
     )
