@@ -1,8 +1,9 @@
 """Stored events as flat columns: a pandas DataFrame or an Arrow table, one row per event.
 
 The columns (``FRAME_COLUMNS``) are copies of contract fields kept in the ``events`` table, plus
-``date_first``/``date_last``, the period bounds used by date filters. List columns (``context``,
-``actor_codes``, ``recipient_codes``) hold lists. Rows are ordered by date.
+``date_first``/``date_last``, the period bounds used by date filters, and last ``cluster_id``, the
+real event each reports. List columns (``context``, ``actor_codes``, ``recipient_codes``) hold lists.
+Rows are ordered by date.
 """
 
 from __future__ import annotations
@@ -52,10 +53,11 @@ FRAME_COLUMNS = (
 LIST_COLUMNS = ("context", "actor_codes", "recipient_codes")
 
 
-def _frame_sql(filters: dict[str, Any], limit: int | None = None) -> tuple[str, list[Any]]:
+def _frame_sql(conn: Connection, filters: dict[str, Any], limit: int | None = None) -> tuple[str, list[Any]]:
     check_filter_names(filters)
     where, params = where_clause(**filters)
-    sql = f"SELECT {', '.join(FRAME_COLUMNS)} FROM events {where} ORDER BY {order_clause('date')}"
+    cluster = "cluster_id" if conn.clustered else "NULL::VARCHAR AS cluster_id"  # an older file has none
+    sql = f"SELECT {', '.join(FRAME_COLUMNS)}, {cluster} FROM events {where} ORDER BY {order_clause('date')}"
     return paged(sql, params, limit, 0)
 
 
@@ -64,7 +66,7 @@ def events_frame(conn: Connection, filters: dict[str, Any]) -> pandas.DataFrame:
 
     Raises ``TypeError`` for an unknown filter name, ``ValueError`` for a bad filter value.
     """
-    sql, params = _frame_sql(filters)
+    sql, params = _frame_sql(conn, filters)
     with conn.lock:
         frame = conn.raw().execute(sql, params).df()
     for column in LIST_COLUMNS:
@@ -75,6 +77,6 @@ def events_frame(conn: Connection, filters: dict[str, Any]) -> pandas.DataFrame:
 def events_arrow(conn: Connection, filters: dict[str, Any], *, limit: int | None = None) -> pyarrow.Table:
     """The first ``limit`` (default all) matching events as an Arrow table (for Parquet), with the
     same columns as ``events_frame``."""
-    sql, params = _frame_sql(filters, limit)
+    sql, params = _frame_sql(conn, filters, limit)
     with conn.lock:
         return conn.raw().sql(sql, params=params).to_arrow_table()

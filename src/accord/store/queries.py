@@ -19,6 +19,7 @@ __all__ = [
     "RECORD_WITH_CLUSTER",
     "article",
     "articles",
+    "articles_info",
     "count_events",
     "event",
     "event_records",
@@ -153,6 +154,17 @@ def articles(conn: Connection, *, limit: int, offset: int) -> list[dict[str, Any
         }
         for r in conn.fetchall(sql, params)
     ]
+
+
+def articles_info(conn: Connection, article_ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+    """``{id: {"id", "source", "url", "title", "text"}}`` for those of ``article_ids`` that are stored."""
+    if not article_ids:
+        return {}
+    rows = conn.fetchall(
+        "SELECT id, source, url, title, text FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[]))",
+        [list(article_ids)],
+    )
+    return {r[0]: {"id": r[0], "source": r[1], "url": r[2], "title": r[3], "text": r[4]} for r in rows}
 
 
 def has_article(conn: Connection, article_id: str, content_hash: str | None) -> bool:

@@ -52,16 +52,32 @@ def list_events(
     end: DateParam = None,
     q: Annotated[str | None, Query(min_length=1, max_length=200, description="Text in the sentence.")] = None,
     article_id: Annotated[str | None, Query(min_length=1, max_length=300)] = None,
-    order: Annotated[str, Query(pattern="^-?(date|report_date|goldstein|confidence)$")] = "date",
+    order: Annotated[
+        str,
+        Query(
+            pattern="^-?(date|report_date|goldstein|confidence|sources)$",
+            description="date, report_date, goldstein, confidence (per mention) or sources (distinct only);"
+            " a leading - for descending.",
+        ),
+    ] = "date",
+    distinct: Annotated[
+        bool,
+        Query(
+            description="One row per real event: the cluster of every mention of it across articles, with its"
+            " best-supported values, sources (number of articles), mentions (member event ids) and article_ids."
+        ),
+    ] = False,
     limit: Limit = 100,
     offset: Offset = 0,
     format: Annotated[OutputFormat, Query(description="json (paged object), jsonl or csv.")] = "json",
 ) -> Any:
-    """Events matching every filter given, ordered, one page at a time.
+    """Events matching every filter given, ordered, one page at a time; each carries the
+    ``cluster_id`` of the real event it reports.
 
     ``dyad=IND,RUS`` finds events between the two in either direction; ``start``/``end`` keep
-    events whose period overlaps the range. ``jsonl`` and ``csv`` carry the same page, with the
-    total in the ``X-Total-Count`` header.
+    events whose period overlaps the range. ``distinct=true`` gives one row per real event (a
+    cluster with a matching mention) and ``total`` counts real events. ``jsonl`` and ``csv`` carry
+    the same page, with the total in the ``X-Total-Count`` header.
     """
     check_date_range(start, end)
     filters: dict[str, Any] = {
@@ -75,9 +91,15 @@ def list_events(
         "text": q,
         "article_id": article_id,
     }
-    total = database.cached(("count", *filters.items()), lambda db: db.count_events(**filters))
+    if order.lstrip("-") == "confidence" and distinct or order.lstrip("-") == "sources" and not distinct:
+        raise ApiError(
+            400, f"order {order!r} is not available {'with' if distinct else 'without'} distinct=true"
+        )
+    total = database.cached(
+        ("count", distinct, *filters.items()), lambda db: db.count_events(distinct=distinct, **filters)
+    )
     with database.open() as db:
-        records = db.event_records(**filters, limit=limit, offset=offset, order=order)
+        records = db.event_records(**filters, limit=limit, offset=offset, order=order, distinct=distinct)
     if format == "json":
         # The stored records are the contract's JSON already: passed on as they are, neither
         # parsed nor re-validated against EventPage (which stays as the documented schema).
