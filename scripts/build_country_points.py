@@ -54,7 +54,8 @@ def main() -> None:
         norm = math.sqrt(sum(v * v for v in total)) or 1.0
         mean = [v / norm for v in total]
         name, lat, lon, _ = max(
-            places[code], key=lambda p: (sum(a * b for a, b in zip(_vector(p[1], p[2]), mean, strict=True)), p[0])
+            places[code],
+            key=lambda p: (sum(a * b for a, b in zip(_vector(p[1], p[2]), mean, strict=True)), p[0]),
         )
         lines.append(f"{code}\t{lat:.3f}\t{lon:.3f}\t{name}\n")
     OUT.write_text(HEADER + "".join(lines), encoding="utf-8")

@@ -121,10 +121,10 @@ def export(
     Phoenix's or PLOVER's layout, with coordinates for every located event; and the records."""
     from accord.store import Database  # duckdb: not for `accord --help`
 
-    if output_format is None and records_dir is None:
-        raise click.UsageError("say what to export: --format icews|phoenix|plover, --records DIR, or both")
     if output is not None and output_format is None:
         raise click.UsageError("--output needs --format")
+    if output_format is None and records_dir is None:
+        raise click.UsageError("say what to export: --format icews|phoenix|plover, --records DIR, or both")
     check_date_range(filters["start"], filters["end"])
     filters = {key: value for key, value in filters.items() if value is not None}
     with Database(db_path, read_only=True) as database:

@@ -3,7 +3,8 @@
 A cluster is judged by its members: its score for the new mention is the best ``compare`` score of a
 compatible member. It is ruled out when the mention's sides conflict with the sides most of its
 members state (``profile``), so that a mention naming only "the President met" cannot chain a
-meeting with Thatcher and one with Mitterrand into one cluster; and it needs the higher
+meeting with Thatcher and one with Mitterrand into one cluster, or when a member counts otherwise
+(``counts_conflict``: 30 wounded, not 4); and it needs the higher
 ``Settings.same_article`` score when it already holds a mention of the same article (a record never
 joins one: ``accord.facts`` has made one record of each agreement, deal or meeting of an article
 already). Ties go to
@@ -29,7 +30,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from accord.link.compare import Settings, compare, sides_conflict
+from accord.link.compare import Settings, compare, counts_conflict, sides_conflict
 from accord.link.mentions import Mention
 
 __all__ = ["Choice", "choose_cluster", "profile"]
@@ -65,11 +66,22 @@ def profile(cluster_id: str, members: Sequence[Mention]) -> Mention:
     )
 
 
+def _same_article_ok(mention: Mention, member: Mention) -> bool:
+    """Whether ``member`` allows ``mention`` into its cluster as far as their article goes: mentions of
+    one article in one cluster must have one type (an article's planned summit is not its commission
+    meeting, though a planned meeting and a held one of two articles may be one)."""
+    return member.article_id != mention.article_id or member.type == mention.type
+
+
 def _cluster_score(
     mention: Mention, cluster_id: str, members: Sequence[Mention], settings: Settings
 ) -> Choice | None:
     if sides_conflict(mention, profile(cluster_id, members)):
         return None
+    if not all(_same_article_ok(mention, m) for m in members):
+        return None
+    if any(counts_conflict(mention, member, settings) for member in members):
+        return None  # numbers are strong evidence: one member counting otherwise rules the cluster out
     best: Choice | None = None
     for member in sorted(members, key=lambda m: m.id):
         verdict = compare(mention, member, settings)

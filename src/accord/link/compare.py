@@ -14,6 +14,8 @@ Two mentions can be one event only when (each rule is a reason a pair is refused
   signed") may match any split of its participants when one mention names a part of the other's;
 - **place**: places named in both sentences lie in one country and within ``far_km`` of each other
   (two bombings in two cities on one day are two events); a place taken from a dateline is no evidence;
+- **counts**: numbers of one unit no more than ``count_ratio`` apart (a bombing that wounded 30 and one
+  that wounded four are two, even in one city on one day; a toll that grows from 8 to 10 is one);
 - **records**: names sharing ``name_overlap`` of their words (four agreements signed by one pair on
   one day are four records), one series number ("20th" summit), one term (an agreement for
   2021-2031), a deal's quantity or amount within a quarter of each other.
@@ -44,7 +46,17 @@ from dataclasses import dataclass
 from accord.link.mentions import Mention
 from accord.link.words import jaccard
 
-__all__ = ["DATE", "SIDES", "TRIGGER", "WORDING", "Comparison", "Settings", "compare", "sides_conflict"]
+__all__ = [
+    "DATE",
+    "SIDES",
+    "TRIGGER",
+    "WORDING",
+    "Comparison",
+    "Settings",
+    "compare",
+    "counts_conflict",
+    "sides_conflict",
+]
 
 # Weights of the score's parts (they sum to 1).
 SIDES, DATE, WORDING, TRIGGER = 0.3, 0.2, 0.35, 0.15
@@ -65,7 +77,8 @@ class Settings:
     words that counts as fully alike. ``far_km``: places named in both sentences further apart are
     two events. ``meeting_types``: link a planned meeting coded AGREE-036 with the CONSULT held.
     ``amount_ratio``: a deal's amounts further apart are two deals. ``status_penalty``: the score lost
-    when statuses disagree. ``name_overlap``: the least share of name words two records of one
+    when statuses disagree. ``count_ratio``: numbers of one unit further apart (30 wounded, 4
+    wounded) are two events. ``name_overlap``: the least share of name words two records of one
     agreement, deal or meeting have in common (an article often names several signed the same day).
     """
 
@@ -78,6 +91,7 @@ class Settings:
     amount_ratio: float = 1.25
     status_penalty: float = 0.1
     name_overlap: float = 0.3
+    count_ratio: float = 3.0
 
 
 @dataclass(frozen=True)
@@ -204,6 +218,21 @@ def _place_conflict(a: Mention, b: Mention, settings: Settings) -> str:
     return ""
 
 
+def counts_conflict(a: Mention, b: Mention, settings: Settings | None = None) -> str:
+    """Why two events' numbers of one unit say they are two events ("" when they do not): "10 killed"
+    and "2 killed" may be one bombing (the toll grows), 30 wounded and 4 wounded are two."""
+    settings = settings or Settings()
+    units_a: dict[str, set[float]] = {}
+    for unit, value in a.counts:
+        units_a.setdefault(unit, set()).add(value)
+    for unit, value in b.counts:
+        values = units_a.get(unit)
+        if values and value > 0 and all(v > 0 for v in values):
+            if all(max(v, value) / min(v, value) > settings.count_ratio for v in values):
+                return "the counts differ"
+    return ""
+
+
 def _record_conflict(a: Mention, b: Mention, settings: Settings) -> str:
     if jaccard(a.trigger, b.trigger) < settings.name_overlap:
         return "the names differ"
@@ -230,7 +259,7 @@ def compare(a: Mention, b: Mention, settings: Settings | None = None) -> Compari
     sides = _sides_score(a, b)
     if sides is None:
         return _refuse(sides_conflict(a, b))
-    reason = _place_conflict(a, b, settings)
+    reason = _place_conflict(a, b, settings) or counts_conflict(a, b, settings)
     if not reason and a.kind != "event":
         reason = _record_conflict(a, b, settings)
     if reason:

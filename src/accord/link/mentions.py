@@ -54,7 +54,8 @@ class Mention:
     record's parties, buyer or participants are its actors; a deal's seller its recipient).
     ``words`` are the content words of its sentences or name, ``trigger`` those of the words
     that state it. ``ordinal`` ("20th" summit) and ``term`` (first year of an agreement's span)
-    tell records of one series apart; ``amount`` a deal's quantity or money.
+    tell records of one series apart; ``amount`` a deal's quantity or money; ``counts`` an event's
+    numbers with their unit (("killed", 10.0), ("injured", 30.0)).
     """
 
     id: str
@@ -74,6 +75,7 @@ class Mention:
     words: frozenset[str]
     trigger: frozenset[str]
     cluster_id: str | None = None
+    counts: tuple[tuple[str, float], ...] = ()
     ordinal: int | None = None
     term: int | None = None
     amount: float | None = None
@@ -142,6 +144,7 @@ def event_mention(row: Mapping[str, Any]) -> Mention:
         words=content_words(str(row.get("text") or "")),
         trigger=trigger_words(str(row.get("trigger_text") or "")),
         cluster_id=row.get("cluster_id"),
+        counts=tuple((str(c["unit"]), float(c["value"])) for c in row.get("counts") or () if c.get("unit")),
     )
 
 

@@ -32,7 +32,7 @@ _EVENT_FIELDS = (
     "id", "article_id", "event", "cameo", "goldstein", "quad_class", "status", "date", "date_precision",
     "enddate", "date_first", "date_last", "report_date", "actor_codes", "recipient_codes", '"symmetric"',
     "event_loc_name", "event_loc_country_code", "event_loc_lat", "event_loc_lon", "event_loc_start",
-    "event_loc_end", "text_start", "text_end", "trigger_text", "text", "cluster_id",
+    "event_loc_end", "text_start", "text_end", "trigger_text", "text", "cluster_id", "counts",
 )  # fmt: skip
 _RECORD_COMMON = (
     "id", "article_id", "kind", "name", "date", "date_precision", "date_first", "date_last", "report_date",

@@ -70,6 +70,7 @@ EVENT_COLUMNS = (
     "search_text",
     "record",
     "cluster_id",
+    "counts",
 )
 PARTICIPANT_COLUMNS = (
     "event_id",
@@ -323,4 +324,5 @@ def _event_row(event: Event, position: int) -> tuple[Any, ...]:
         f"{event.text}\n{event.trigger.text}".lower(),
         record,
         None,  # cluster_id: chosen by the linker inside the write transaction (store/clusters.py)
+        [{"unit": q.unit, "value": q.value} for q in event.quantities if q.unit],
     )

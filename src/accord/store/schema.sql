@@ -61,10 +61,13 @@ CREATE TABLE IF NOT EXISTS events (
     recipient_codes VARCHAR[] NOT NULL,
     search_text     VARCHAR NOT NULL,   -- lower-cased sentence and trigger, for the `text` filter
     record          JSON NOT NULL,
-    cluster_id      VARCHAR             -- the real event it reports (clusters.id); set when it is written
+    cluster_id      VARCHAR,            -- the real event it reports (clusters.id); set when it is written
+    counts          STRUCT(unit VARCHAR, value DOUBLE)[] -- its quantities with a unit ("killed", 10), for linking
 );
--- Files of schema 2 lack the column: added here, filled by the migration (connection.py).
+-- Files of schema 2 lack the last two columns: added here; the migration (connection.py) links their
+-- events (their counts stay NULL: those events are linked without them).
 ALTER TABLE events ADD COLUMN IF NOT EXISTS cluster_id VARCHAR;
+ALTER TABLE events ADD COLUMN IF NOT EXISTS counts STRUCT(unit VARCHAR, value DOUBLE)[];
 
 CREATE TABLE IF NOT EXISTS event_participants (
     event_id    VARCHAR NOT NULL,
