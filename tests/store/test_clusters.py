@@ -276,3 +276,17 @@ def test_clusters_a_reused_founder_id_gets_a_fresh_cluster_id(tmp_path, results,
         assert db.store(redated, update=True) == "updated"
         assert _cluster(db, "strike-tehran") == kept
         assert _cluster(db, "strike-pentagon") not in (kept, None)
+
+
+def test_clusters_an_updated_article_keeps_the_cluster_ids_of_its_unchanged_events(
+    tmp_path, results, extractor
+):
+    with _store(tmp_path / "a.duckdb", results, ["meets-thatcher"]) as db:
+        before = _cluster(db, "meets-thatcher")
+        result = results["meets-thatcher"]
+        # A correction after the event's sentence: same event, same id; its cluster (of it alone) keeps its id.
+        fixed = dataclasses.replace(
+            result.article, text=result.article.text + " They discussed arms control."
+        )
+        assert db.store(extractor.extract_article(fixed), update=True) == "updated"
+        assert _cluster(db, "meets-thatcher") == before

@@ -93,13 +93,24 @@ def new_cluster_id(founder_id: str, taken: set[str]) -> str:
         salt += 1
 
 
+def _alive(con: duckdb.DuckDBPyConnection, cluster_id: str) -> bool:
+    """Whether a stored cluster of this id still has a member (its row may outlive its last member
+    until the transaction's refresh: an article being replaced has left it already)."""
+    if not con.execute("SELECT count(*) FROM clusters WHERE id = ?", [cluster_id]).fetchall()[0][0]:
+        return False
+    return any(
+        con.execute(f"SELECT count(*) FROM {table} WHERE cluster_id = ?", [cluster_id]).fetchall()[0][0]
+        for table in TABLES.values()
+    )
+
+
 def _free_cluster_id(con: duckdb.DuckDBPyConnection, founder_id: str, taken: set[str]) -> str:
-    """The founder's cluster id, or the next one when a cluster of that id is alive (its row, or a
-    cluster founded in this transaction, in ``taken``)."""
+    """The founder's cluster id, or the next one when a cluster of that id is alive (stored with a
+    member, or founded in this transaction: ``taken``)."""
     taken = set(taken)
     while True:
         cluster_id = new_cluster_id(founder_id, taken)
-        if not con.execute("SELECT count(*) FROM clusters WHERE id = ?", [cluster_id]).fetchall()[0][0]:
+        if not _alive(con, cluster_id):
             return cluster_id
         taken.add(cluster_id)
 

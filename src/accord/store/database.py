@@ -1,9 +1,10 @@
 """``Database``: Accord's embedded event database, one DuckDB file, written one article per transaction.
 
 This module is the public face only; each method hands its work to the module that does that job:
-``connection`` (opening, schema, lock), ``writer`` (articles and rejects, one transaction each),
-``queries`` (events, articles, rejects, counts), ``aggregates`` (actors, timelines, network),
-``frames`` (DataFrames) and ``export`` (files, the CSV schema).
+``connection`` (opening, schema, lock), ``writer`` (articles and rejects, one transaction each, with
+their mentions linked into clusters), ``queries`` (events, articles, rejects, counts), ``distinct``
+(one row per real event), ``aggregates`` (actors, timelines, network), ``frames`` (DataFrames) and
+``export`` (files, the CSV schema); agreements, deals and meetings in ``database_records``.
 
 Reading: ``events`` returns contract dicts exactly as ``Event.to_dict()`` gave them; filters run in
 SQL on copied columns. Date filters use overlap: an event's period runs from the first day of its

@@ -152,7 +152,7 @@ def write_events_csv(events: Iterable[Mapping[str, Any]], out: TextIO) -> int:
     >>> import io
     >>> buffer = io.StringIO()
     >>> write_events_csv([{"id": "e1"}], buffer), buffer.getvalue().splitlines()[0].split(",")[:3]
-    (1, ['id', 'article_id', 'date'])
+    (1, ['id', 'article_id', 'cluster_id'])
     """
     writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS)
     writer.writeheader()
