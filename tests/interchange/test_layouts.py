@@ -131,14 +131,14 @@ def test_layouts_a_country_level_place_gets_the_country_point():
 
 def test_layouts_files_phoenix_has_no_header_and_cells_stay_on_one_line():
     out = io.StringIO()
-    assert write_events([{**EVENT, "text": "a\tb\nc"}], lambda e: STORY, out, format="phoenix") == 1
+    assert write_events([({**EVENT, "text": "a\tb\nc"}, STORY)], out, format="phoenix") == 1
     lines = out.getvalue().splitlines()
     assert len(lines) == 1 and len(lines[0].split("\t")) == len(PHOENIX_COLUMNS)
     icews = io.StringIO()
-    write_events([EVENT], lambda e: STORY, icews, format="icews")
+    write_events([(EVENT, STORY)], icews, format="icews")
     assert icews.getvalue().splitlines()[0].split("\t") == list(ICEWS_COLUMNS)
     plover = io.StringIO()
-    write_events([EVENT], lambda e: STORY, plover, format="plover")
+    write_events([(EVENT, STORY)], plover, format="plover")
     assert json.loads(plover.getvalue())["id"] == "cl-1"
     with pytest.raises(ValueError, match="format must be one of"):
-        write_events([EVENT], lambda e: STORY, io.StringIO(), format="gdelt")
+        write_events([(EVENT, STORY)], io.StringIO(), format="gdelt")

@@ -21,6 +21,7 @@ from accord.cli.options import (
 )
 
 if TYPE_CHECKING:
+    from accord.interchange import Story
     from accord.store import Database
 
 __all__ = ["export"]
@@ -30,31 +31,29 @@ _ARTICLE_BATCH = 500
 _RECORD_FILTERS = ("actor", "start", "end", "text")
 
 
-def _events_with_articles(
+def _with_stories(
     database: Database, events: Sequence[Mapping[str, Any]]
-) -> Iterator[tuple[Mapping[str, Any], Mapping[str, Any] | None]]:
-    """Each event with its stored article (id, source, url, title, text), articles read in batches."""
+) -> Iterator[tuple[Mapping[str, Any], Story]]:
+    """Each event with the ``Story`` of its stored article, the articles read in batches (their texts
+    are only needed to number the events' sentences)."""
+    from accord.interchange import story
+
     for begin in range(0, len(events), _ARTICLE_BATCH):
         batch = events[begin : begin + _ARTICLE_BATCH]
         articles = database.articles_info({str(e["article_id"]) for e in batch})
         for event in batch:
-            yield event, articles.get(str(event["article_id"]))
+            yield event, story(articles.get(str(event["article_id"])), event)
 
 
 def _write_events(
     database: Database, output_format: str, per_mention: bool, out: Any, filters: dict[str, Any]
 ) -> int:
     from accord import __version__
-    from accord.interchange import story, write_events
+    from accord.interchange import write_events
 
     events = database.events(distinct=not per_mention, **filters)
-    pairs = dict((id(event), article) for event, article in _events_with_articles(database, events))
     return write_events(
-        events,
-        lambda event: story(pairs.get(id(event)), event),
-        out,
-        format=output_format,
-        coder=f"Accord {__version__}",
+        _with_stories(database, events), out, format=output_format, coder=f"Accord {__version__}"
     )
 
 

@@ -1,9 +1,9 @@
 """Writing events in another dataset's layout: ICEWS (tab-separated, with its header row), Phoenix
 (tab-separated, no header row, as OEDA's daily files) and PLOVER (JSON Lines).
 
-``write_events`` takes the events to write and, for each, the ``Story`` of its article (built from
-the stored article by ``story``: publisher, address, title, and the number of the event's sentence,
-counted in the article text). Cells are written as they are: these files are read by programs, and a
+``write_events`` takes each event to write with the ``Story`` of its article (built from the stored
+article by ``story``: publisher, address, title, and the number of the event's sentence, counted in
+the article text). Cells are written as they are: these files are read by programs, and a
 text cell that starts like a spreadsheet formula stays as the news had it.
 
 >>> sentence_number("One. Two here. Three.", 15)
@@ -15,7 +15,7 @@ from __future__ import annotations
 import csv
 import json
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any, TextIO
 
 from accord.interchange.layouts import (
@@ -64,31 +64,28 @@ def _clean(value: Any) -> Any:
 
 
 def write_events(
-    events: Iterable[Mapping[str, Any]],
-    stories: Callable[[Mapping[str, Any]], Story],
+    events: Iterable[tuple[Mapping[str, Any], Story]],
     out: TextIO,
     *,
     format: str,
     coder: str = "Accord",
 ) -> int:
-    """Write ``events`` to ``out`` (opened with ``newline=""``) in ``format`` (one of ``FORMATS``);
-    returns how many. Raises ``ValueError`` for an unknown format before anything is written."""
+    """Write ``events`` (each with its article's ``Story``) to ``out`` (opened with ``newline=""``) in
+    ``format`` (one of ``FORMATS``); returns how many. Raises ``ValueError`` for an unknown format before anything is written."""
     if format not in FORMATS:
         raise ValueError(f"format must be one of {', '.join(FORMATS)}; got {format!r}")
     count = 0
     if format == "plover":
-        for event in events:
-            out.write(
-                json.dumps(plover_object(event, stories(event), coder=coder), ensure_ascii=False) + "\n"
-            )
+        for event, told in events:
+            out.write(json.dumps(plover_object(event, told, coder=coder), ensure_ascii=False) + "\n")
             count += 1
         return count
     columns, build = (ICEWS_COLUMNS, icews_row) if format == "icews" else (PHOENIX_COLUMNS, phoenix_row)
     writer = csv.writer(out, delimiter="\t", quoting=csv.QUOTE_MINIMAL, lineterminator="\n")
     if format == "icews":
         writer.writerow(columns)
-    for event in events:
-        row = build(event, stories(event))
+    for event, told in events:
+        row = build(event, told)
         writer.writerow([_clean(row[column]) for column in columns])
         count += 1
     return count
