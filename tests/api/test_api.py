@@ -302,6 +302,35 @@ def test_api_events_conform_to_the_contract_schema(client, shared_dir):
         jsonschema.validate(event, schema)
 
 
+def test_api_events_distinct_gives_one_row_per_real_event(client):
+    mentions = client.get("/events", params={"limit": 1000}).json()
+    assert all(e["cluster_id"].startswith("cl-") for e in mentions["events"])
+    distinct = client.get("/events", params={"limit": 1000, "distinct": "true"}).json()
+    rows = distinct["events"]
+    assert distinct["total"] == len(rows) == len({e["cluster_id"] for e in mentions["events"]})
+    # Every mention is in exactly one row, and each row names its articles.
+    assert sorted(m for r in rows for m in r["mentions"]) == sorted(e["id"] for e in mentions["events"])
+    by_id = {e["id"]: e for e in mentions["events"]}
+    for row in rows:
+        assert row["id"] == row["cluster_id"] and row["sources"] == len(row["article_ids"]) >= 1
+        assert {by_id[m]["article_id"] for m in row["mentions"]} == set(row["article_ids"])
+    by_sources = client.get("/events", params={"distinct": "true", "order": "-sources"}).json()["events"]
+    assert [r["sources"] for r in by_sources] == sorted((r["sources"] for r in by_sources), reverse=True)
+    page = client.get("/events", params={"distinct": "true", "format": "csv", "actor": "IND"})
+    assert page.status_code == 200 and page.headers["x-total-count"] == str(
+        len(list(csv.DictReader(io.StringIO(page.text))))
+    )
+    first = next(csv.DictReader(io.StringIO(page.text)))
+    assert first["cluster_id"] == first["id"] and int(first["sources"]) >= 1 and first["mentions"]
+
+
+@pytest.mark.parametrize(
+    ("params", "status"), [({"order": "sources"}, 400), ({"order": "confidence", "distinct": "true"}, 400)]
+)
+def test_api_events_distinct_orders(client, params, status):
+    assert client.get("/events", params=params).status_code == status
+
+
 @pytest.mark.parametrize("text", ['=HYPERLINK("http://x")', "+1 vote", "-5 points", "@SUM(A1)"])
 def test_api_csv_defuses_formula_like_text(text):
     event = {"id": "e1", "text": text, "goldstein": -5.0, "trigger": {"text": text}}

@@ -46,7 +46,17 @@ def page(client: httpx.Client, path: str, **params: Any) -> dict[str, Any]:
 def test_api_records_of_the_seed(records_client, seed_records):
     found = {kind: page(records_client, f"/{kind}")[kind] for kind in ("agreements", "deals", "meetings")}
     seed_records.check_seed_records(found["agreements"], found["deals"], found["meetings"])
-    assert all(r["cluster_id"] is None for records in found.values() for r in records)
+    assert all(r["cluster_id"].startswith("cl-") for records in found.values() for r in records)
+
+
+def test_api_records_distinct_gives_one_row_per_cluster(records_client):
+    every = page(records_client, "/meetings")
+    distinct = page(records_client, "/meetings", distinct="true")
+    assert distinct["total"] == len({m["cluster_id"] for m in every["meetings"]})
+    assert sorted(i for m in distinct["meetings"] for i in m["member_ids"]) == sorted(
+        m["id"] for m in every["meetings"]
+    )
+    assert all(m["id"] == m["cluster_id"] and m["sources"] >= 1 for m in distinct["meetings"])
 
 
 def test_api_record_by_id_and_in_its_article(records_client):

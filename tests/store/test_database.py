@@ -48,7 +48,10 @@ def test_store_round_trip_returns_exactly_the_extracted_dicts(db_path, results):
     with Database(db_path) as db:
         for result in results:
             expected = [event.to_dict() for event in result.events]
-            assert db.events(article_id=result.article.id, order="article") == expected
+            stored = db.events(article_id=result.article.id, order="article")
+            # The contract object, and the cluster of the real event it reports as one more field.
+            assert [{k: v for k, v in e.items() if k != "cluster_id"} for e in stored] == expected
+            assert all(e["cluster_id"].startswith("cl-") for e in stored)
         assert db.count_events() == 12
 
 
@@ -412,7 +415,10 @@ def test_store_failed_replacement_keeps_the_old_version(db_path, results, monkey
         monkeypatch.undo()
         article = db.article(SEED)
         assert article is not None and article["title"] == seed.article.title
-        assert db.events(article_id=SEED, order="article") == [e.to_dict() for e in seed.events]
+        kept = db.events(article_id=SEED, order="article")
+        assert [{k: v for k, v in e.items() if k != "cluster_id"} for e in kept] == [
+            e.to_dict() for e in seed.events
+        ]
 
 
 @pytest.mark.parametrize(
@@ -601,5 +607,6 @@ def test_store_event_by_id(tmp_path):
     article = Article(id="a", date=dt.date(2021, 12, 6), text=text)
     with Database(tmp_path / "e.duckdb") as db:
         db.write_result(ArticleResult(article=article, events=(event,)))
-        assert db.event("ev-1") == event.to_dict()
+        # The event founds its own cluster: "cl-" and a hash of its id.
+        assert db.event("ev-1") == {**event.to_dict(), "cluster_id": "cl-31f9a31e6f5dadbc"}
         assert db.event("missing") is None

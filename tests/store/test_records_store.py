@@ -52,9 +52,14 @@ def names(records: list[dict[str, Any]]) -> list[str]:
 
 def test_records_round_trip_as_extracted(filled, results):
     seed = results[0]
-    assert filled.agreements(article_id=seed.article.id) == [
-        {**a.to_dict(), "cluster_id": None} for a in seed.agreements
+    stored = filled.agreements(article_id=seed.article.id)
+    assert [{k: v for k, v in a.items() if k != "cluster_id"} for a in stored] == [
+        a.to_dict() for a in seed.agreements
     ]
+    # Each record is a cluster of its own here: no other article reports the same agreement.
+    assert len({a["cluster_id"] for a in stored}) == 3 and all(
+        a["cluster_id"].startswith("cl-") for a in stored
+    )
     assert filled.count_records("deal") == 2 and filled.count_records("meeting") == 5
 
 
@@ -119,7 +124,7 @@ def test_records_frames_are_flat_with_lists(filled):
     assert list(meetings["ordinal"]) == [20, 1, 21]
     assert meetings["participant_codes"].iloc[0] == ["IND", "RUS"]
     assert meetings["mentions"].iloc[0][0]["text"].startswith("20th meeting")
-    assert "record" not in meetings.columns and meetings["cluster_id"].isna().all()
+    assert "record" not in meetings.columns and meetings["cluster_id"].str.startswith("cl-").all()
     deals = filled.deals_frame()
     assert set(deals["quantity"]) == {601427, 12} and list(deals["buyer_codes"]) == [["DZA"], ["IND"]]
     assert len(filled.agreements_frame(kind="pact")) == 1

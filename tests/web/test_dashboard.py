@@ -55,7 +55,7 @@ def goto(page: Any, base: str, state: str = "") -> None:
 
 def test_web_overview_busiest_pair_is_right(page, web_url, artifacts, shoot):
     goto(page, web_url)
-    top = api(web_url, "/overview")["pairs"][0]
+    top = api(web_url, "/overview", count="mentions")["pairs"][0]
     expected = api(web_url, "/events", dyad=f"{top['a']},{top['b']}", limit=1)["total"]
     assert top["events"] == expected > 0
     first = page.locator("#overview button[data-pair]").first
@@ -75,7 +75,7 @@ def test_web_overview_busiest_pair_is_right(page, web_url, artifacts, shoot):
 def test_web_default_timeline_spans_the_reporting_window(page, web_url, artifacts, shoot):
     actor = busiest_actor(web_url)
     goto(page, web_url, f"a={actor}")
-    body = api(web_url, "/timeline", actor=actor, interval="auto", background="false")
+    body = api(web_url, "/timeline", actor=actor, interval="auto", background="false", count="mentions")
     window = body["window"]
     mine = api(web_url, "/events", actor=actor, limit=1000, background="false")["events"]
     assert window == {

@@ -29,7 +29,7 @@ def goto(page: Any, base: str, state: str = "") -> None:
 
 def test_web_network_edge_opens_its_events(page, web_url, artifacts, shoot):
     goto(page, web_url)
-    network = api(web_url, "/network", limit=60, background="false")
+    network = api(web_url, "/network", limit=60, background="false", count="mentions")
     paths = page.locator("#network svg path.edge")
     drawn = {
         (paths.nth(i).get_attribute("data-source"), paths.nth(i).get_attribute("data-target"))
@@ -90,7 +90,7 @@ def test_web_network_ego_view_centres_the_actor(page, web_url):
 
 def test_web_map_shows_the_events_places(page, web_url, artifacts, shoot):
     goto(page, web_url)
-    places = api(web_url, "/places", background="false")
+    places = api(web_url, "/places", background="false", count="mentions")
     dots = page.locator("#map svg circle.place")
     assert dots.count() == len(places["places"]) > 5
     shown = {
@@ -107,7 +107,7 @@ def test_web_map_shows_the_events_places(page, web_url, artifacts, shoot):
     shoot(page, "#map-card", artifacts / "dashboard-map.png")
     # Filtered like the rest: one country's events only.
     goto(page, web_url, "a=PER")
-    per = api(web_url, "/places", actor="PER", background="false")
+    per = api(web_url, "/places", actor="PER", background="false", count="mentions")
     assert page.locator("#map svg circle.place").count() == len(per["places"]) < len(places["places"])
 
 

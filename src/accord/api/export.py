@@ -26,7 +26,7 @@ def events_to_csv(events: Iterable[Mapping[str, Any]]) -> str:
     """Events as CSV text with a header row (``CSV_COLUMNS``), RFC 4180 quoting, CRLF line ends.
 
     >>> events_to_csv([]).splitlines()[0].split(",")[:3]
-    ['id', 'article_id', 'date']
+    ['id', 'article_id', 'cluster_id']
     """
     buffer = io.StringIO()
     write_events_csv(events, buffer)

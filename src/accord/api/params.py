@@ -39,6 +39,7 @@ __all__ = [
     "DyadParam",
     "EventIdPath",
     "Flagged",
+    "CountUnit",
     "FiltersDep",
     "Interval",
     "TimelineInterval",
@@ -92,6 +93,13 @@ DateParam = Annotated[
 ]
 # Paging of the list routes (events, articles, actors).
 Limit = Annotated[int, Query(ge=1, le=1000)]
+CountUnit = Annotated[
+    Literal["clusters", "mentions"],
+    Query(
+        description="What an aggregate counts: clusters (each real event once, however many articles"
+        " report it) or mentions (every report of it)."
+    ),
+]
 Offset = Annotated[int, Query(ge=0, le=100_000_000)]
 CodePath = Annotated[
     str, Path(pattern=CODE_PATTERN, description="A 3-letter actor code, any case.", examples=["IND"])

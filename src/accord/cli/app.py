@@ -15,6 +15,7 @@ import click
 
 from accord.cli.evaluate import evaluate
 from accord.cli.explain import explain
+from accord.cli.export import export
 from accord.cli.extract import extract, ingest
 from accord.cli.query import article, events
 from accord.cli.records import agreements, deals, meetings
@@ -75,7 +76,19 @@ def main() -> None:
     """Accord: dated news reports in, coded international events (PLOVER/CAMEO) out."""
 
 
-for _command in (extract, ingest, events, article, explain, agreements, deals, meetings, serve, evaluate):
+for _command in (
+    extract,
+    ingest,
+    events,
+    article,
+    explain,
+    agreements,
+    deals,
+    meetings,
+    export,
+    serve,
+    evaluate,
+):
     main.add_command(_command)
 
 

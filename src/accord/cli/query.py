@@ -48,6 +48,11 @@ __all__ = ["article", "events"]
 @click.option("--text", help="Words in the event's sentence or trigger.")
 @click.option("--limit", type=click.IntRange(min=0), default=None, help="At most this many events.")
 @click.option(
+    "--distinct",
+    is_flag=True,
+    help="One row per real event (the mentions of all articles that report it), with sources, mentions and article_ids.",
+)
+@click.option(
     "--format",
     "output_format",
     type=click.Choice(["table", "jsonl", "json", "csv", "parquet"]),
@@ -62,8 +67,10 @@ __all__ = ["article", "events"]
     callback=output_path,
     help="Write to this file (required for parquet).",
 )
-def events(db_path: str, output_format: str, output: Path | None, limit: int | None, **filters: Any) -> None:
-    """List stored events, filtered, in the same shape as `accord extract`."""
+def events(
+    db_path: str, output_format: str, output: Path | None, limit: int | None, distinct: bool, **filters: Any
+) -> None:
+    """List stored events, filtered, in the same shape as `accord extract` (each with its cluster_id)."""
     from accord.store import Database, write_events_csv  # duckdb and pandas: not for `accord --help`
 
     if output_format == "parquet" and output is None:
@@ -72,10 +79,10 @@ def events(db_path: str, output_format: str, output: Path | None, limit: int | N
     filters = {key: value for key, value in filters.items() if value is not None}
     with Database(db_path, read_only=True) as database:
         if output is not None and output_format in ("csv", "parquet"):
-            count = database.export(output, format=output_format, limit=limit, **filters)
-            click.echo(f"{count} events -> {output}", err=True)
+            count = database.export(output, format=output_format, limit=limit, distinct=distinct, **filters)
+            click.echo(f"{count} {'real events' if distinct else 'events'} -> {output}", err=True)
             return
-        records = database.events(limit=limit, **filters)
+        records = database.events(limit=limit, distinct=distinct, **filters)
     if output_format == "csv":
         write_events_csv(records, sys.stdout)
     elif output is None:

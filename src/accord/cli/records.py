@@ -95,14 +95,17 @@ def _run(
     if output_format == "parquet" and output is None:
         raise click.UsageError("--format parquet needs --output FILE")
     check_date_range(filters.get("start"), filters.get("end"))
+    distinct = bool(filters.pop("distinct", False))
     filters = {key: value for key, value in filters.items() if value is not None}
     plural = f"{record_type}s"
     with Database(db_path, read_only=True) as database:
         if output is not None and output_format in ("csv", "parquet"):
-            count = database.export_records(record_type, output, format=output_format, limit=limit, **filters)
+            count = database.export_records(
+                record_type, output, format=output_format, limit=limit, distinct=distinct, **filters
+            )
             click.echo(f"{count} {plural} -> {output}", err=True)
             return
-        found = getattr(database, plural)(limit=limit, **filters)
+        found = getattr(database, plural)(limit=limit, distinct=distinct, **filters)
     handle = output.open("w", encoding="utf-8", newline="") if output is not None else None
     out = handle or sys.stdout
     try:
@@ -136,6 +139,11 @@ def _common_options(
             click.option("--text", help="Words in the name, a mention, the item or the place."),
             click.option(
                 "--limit", type=click.IntRange(min=0), default=None, help=f"At most this many {what}."
+            ),
+            click.option(
+                "--distinct",
+                is_flag=True,
+                help=f"One row per cluster: {what} reported by several articles once, with sources and mentions.",
             ),
             click.option(
                 "--format",

@@ -101,18 +101,23 @@ def event_line(number: int, event: dict[str, Any]) -> str:
 
 
 def print_table(records: list[dict[str, Any]], out: TextIO) -> None:
-    """Events as a fixed-width table with a count line; control characters escaped."""
+    """Events as a fixed-width table with a count line; control characters escaped. Rows of real
+    events (``accord events --distinct``) show how many articles report each."""
+    distinct = any("sources" in event for event in records)
+    sources = f"{'sources':<7}  " if distinct else ""
     header = (
-        f"{'date':<10}  {'event':<9}  {'cameo':<5}  {'status':<12}  {'actor':<9}  {'recipient':<9}  trigger"
+        f"{'date':<10}  {'event':<9}  {'cameo':<5}  {'status':<12}  {sources}"
+        f"{'actor':<9}  {'recipient':<9}  trigger"
     )
     out.write(header + "\n")
     for event in records:
+        count = f"{event.get('sources', ''):<7}  " if distinct else ""
         row = (
-            f"{event['date']:<10}  {event['event']:<9}  {event['cameo']:<5}  {event['status']:<12}  "
+            f"{event['date']:<10}  {event['event']:<9}  {event['cameo']:<5}  {event['status']:<12}  {count}"
             f"{_side(event['actor']):<9}  {_side(event['recipient']):<9}  {event['trigger']['text']}"
         )
         out.write(printable(row, one_line=True) + "\n")
-    out.write(f"({len(records)} events)\n")
+    out.write(f"({len(records)} {'real events' if distinct else 'events'})\n")
 
 
 def write_records(records: list[dict[str, Any]], output_format: str, out: TextIO) -> None:

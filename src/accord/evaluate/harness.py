@@ -14,7 +14,9 @@ Sets (folders of ``shared/data``; default: all but ``muc34-dev``):
 - ``recognizers-text-specs``, ``quantulum3-tests``: ``accord.evaluate.number_specs``;
 - ``seed``: the named checks of ``accord.evaluate.seed``;
 - ``wire-dev`` (``accord-wire-dev``): whole-article strict event F1 on 40 wire reports, with the error
-  breakdown of ``accord.evaluate.wire_dev`` (``details.report`` lists every failing core event).
+  breakdown of ``accord.evaluate.wire_dev`` (``details.report`` lists every failing core event);
+- ``linking``: the same real event across articles (``accord.evaluate.linking``): pairwise and B-cubed
+  scores of the clusters on a hand-labelled set of Reuters-21578, Guardian and MUC reports.
 
 Targets come from ``data/targets.tsv``.
 
@@ -147,6 +149,12 @@ def _wire_dev(shared: Path, extractor: Any, limit: int | None, full: bool) -> di
     return run_wire_dev(shared, extractor, limit=limit)
 
 
+def _linking(shared: Path, extractor: Any, limit: int | None, full: bool) -> dict[str, Any]:
+    from accord.evaluate.linking import run_linking
+
+    return run_linking(shared, extractor, limit=limit)
+
+
 def _seed(shared: Path, extractor: Any, limit: int | None, full: bool) -> dict[str, Any]:
     from accord.evaluate.seed import run_seed
 
@@ -157,6 +165,7 @@ def _seed(shared: Path, extractor: Any, limit: int | None, full: bool) -> dict[s
 SETS: dict[str, tuple[Runner, bool]] = {
     "seed": (_seed, True),
     "wire-dev": (_wire_dev, True),
+    "linking": (_linking, True),
     "plover-gsr": (_gsr, True),
     "muc34": (_muc("test"), True),
     "muc34-dev": (_muc("dev"), True),

@@ -5,11 +5,14 @@
 ...     db.write_result(result)
 ...     db.events(actor="IND", limit=10)
 
-Modules, one job each: ``database`` (the public ``Database``), ``connection`` (opening, schema
-version, lock), ``rows`` (records -> table rows), ``filters`` (filters -> SQL), ``writer``,
-``queries``, ``aggregates``, ``frames``, ``export`` (files, and the CSV schema that the CLI
-and the API share: ``CSV_COLUMNS``, ``event_csv_row``, ``write_events_csv``) and ``access``
-(sharing the file between a writer and readers: ``writing``, ``open_database``, ``writer_waiting``).
+Modules, one job each: ``database`` (the public ``Database``; its records' methods in
+``database_records``), ``connection`` (opening, schema version, lock), ``rows`` (records -> table
+rows), ``filters`` (filters -> SQL), ``writer``, ``clusters`` (each mention linked to its real event's
+cluster inside the write transaction) and ``cluster_rows`` (the ``clusters`` table), ``queries``,
+``distinct`` (one row per real event), ``aggregates``, ``frames``, ``export`` (files, and the CSV
+schema that the CLI and the API share: ``CSV_COLUMNS``, ``event_csv_row``, ``write_events_csv``) and
+``access`` (sharing the file between a writer and readers: ``writing``, ``open_database``,
+``writer_waiting``).
 """
 
 from __future__ import annotations

@@ -2,8 +2,10 @@
 network and the places on the map. Timelines are in ``timelines``.
 
 Every aggregate takes the same event filters as ``events`` (``filters.where_clause``) and counts one
-``unit``: ``mentions`` (every stored event) for now; when events carry the cluster they belong to, a
-``clusters`` unit counts each real-world event once, and only ``UNITS`` changes.
+``unit``: ``clusters`` (the default: each real event once, however many articles report it; a file
+written before clusters existed has none, and there each mention counts as its own) or ``mentions``
+(every stored event, as reported). A real event counts in each series, period or place one of its
+selected mentions falls in.
 
 Each event falls in one series (``series_expression``): ``negated`` when the text denies it (never
 counted as the act), ``background`` when dated well before its report, ``planned`` or ``hypothetical``
@@ -31,17 +33,18 @@ __all__ = [
 ]
 
 # What a count counts: the SQL expression of one unit over the events table.
-UNITS: dict[str, str] = {"mentions": "id"}
+UNITS: dict[str, str] = {"clusters": "coalesce(cluster_id, id)", "mentions": "id"}
 SERIES = ("q1", "q2", "q3", "q4", "planned", "hypothetical", "negated", "background")
 _ACTS = "series IN ('q1', 'q2', 'q3', 'q4')"
 
 
-def unit_expression(unit: str) -> str:
+def unit_expression(conn: Connection, unit: str) -> str:
     """The SQL expression counted for ``unit``; ``ValueError`` for an unknown one."""
     try:
-        return UNITS[unit]
+        expression = UNITS[unit]
     except KeyError:
-        raise ValueError(f"unit must be one of {', '.join(UNITS)}; got {unit!r}") from None
+        raise ValueError(f"count must be one of {', '.join(UNITS)}; got {unit!r}") from None
+    return expression if conn.clustered else "id"  # an older file has no clusters
 
 
 def series_expression() -> str:
@@ -74,6 +77,7 @@ def _split_dict(row: Sequence[Any]) -> dict[str, int]:
 
 # -- actors ----------------------------------------------------------------------------------------
 
+# {count}: what is counted (``unit_expression``), {where}: the selected events.
 _ACTORS_SQL = """
 WITH chosen AS (SELECT id, {count} AS unit FROM events {where}),
      kinds AS (SELECT code, kind, count(*) AS n FROM event_participants
@@ -104,11 +108,11 @@ def actors(
     limit: int,
     offset: int,
     partners: int,
-    unit: str = "mentions",
+    unit: str = "clusters",
 ) -> list[dict[str, Any]]:
     """Codes on either side of the selected events, busiest first, each with its most frequent partners
     (codes on the other side of the same events): ``{"code", "kind", "events", "top_partners"}``."""
-    count = unit_expression(unit)
+    count = unit_expression(conn, unit)
     where, params = _where(conn, filters)
     sql, page_params = paged(_ACTORS_SQL.format(count=count, where=where), params, limit, offset)
     page = conn.fetchall(sql, page_params)
@@ -129,7 +133,7 @@ def actors(
 
 
 def overview(
-    conn: Connection, filters: dict[str, Any], *, top: int, latest: int, unit: str = "mentions"
+    conn: Connection, filters: dict[str, Any], *, top: int, latest: int, unit: str = "clusters"
 ) -> dict[str, Any]:
     """What the selection holds, at a glance: totals, the busiest actors, the busiest pairs (either
     direction, the same count as ``events(dyad=...)``), the event types and the latest reports.
@@ -139,7 +143,7 @@ def overview(
     "conflict", "planned", "negated"}], "latest": [{"id", "date", "title", "source", "lead", "events"}]}`` (``lead``: the first words of the
     report's text, for reports without a title).
     """
-    count = unit_expression(unit)
+    count = unit_expression(conn, unit)
     where, params = _where(conn, filters)
     chosen = (
         f"WITH chosen AS (SELECT *, {count} AS unit, {series_expression()} AS series FROM events {where})"
@@ -203,7 +207,7 @@ def network(
     min_events: int,
     limit: int,
     ego: str | None = None,
-    unit: str = "mentions",
+    unit: str = "clusters",
 ) -> dict[str, list[dict[str, Any]]]:
     """Directed edges from each actor code to each recipient code of the same selected events, split
     into cooperation and conflict that occurred, planned or hypothetical, and denied; and the nodes.
@@ -215,7 +219,7 @@ def network(
     ``ego``, only the edges that touch that code. Nodes are the codes of the kept edges, each with its
     number of selected events.
     """
-    count = unit_expression(unit)
+    count = unit_expression(conn, unit)
     where, params = _where(conn, filters)
     ego_sql = "WHERE source = ? OR target = ?" if ego else ""
     ego_params = [ego.strip().upper()] * 2 if ego else []
@@ -270,7 +274,7 @@ def network(
 # -- places ----------------------------------------------------------------------------------------
 
 
-def places(conn: Connection, filters: dict[str, Any], *, unit: str = "mentions") -> dict[str, Any]:
+def places(conn: Connection, filters: dict[str, Any], *, unit: str = "clusters") -> dict[str, Any]:
     """Where the selected events happened: one row per place with coordinates (``precision`` place),
     and one per country for events located only by their country (``precision`` country, ``lat`` and
     ``lon`` None: the caller places them), busiest first; ``unplaced`` counts events without a place.
@@ -278,7 +282,7 @@ def places(conn: Connection, filters: dict[str, Any], *, unit: str = "mentions")
     Row: ``{"name", "country_code", "lat", "lon", "precision", "events", "cooperation", "conflict",
     "planned", "negated"}``.
     """
-    count = unit_expression(unit)
+    count = unit_expression(conn, unit)
     where, params = _where(conn, filters)
     rows = conn.fetchall(
         f"""

@@ -25,11 +25,15 @@ from accord.errors import DatabaseBusyError, StoreError
 
 __all__ = ["SCHEMA_VERSION", "Connection", "is_lock_conflict", "utcnow"]
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 # What each schema version added, for the row recorded when an older file is opened for writing. The
 # tables themselves come from schema.sql (every statement idempotent), so the migration is that file.
-_MIGRATIONS = {2: "tables agreements, deals, meetings and record_actors", 3: "table flags"}
+_MIGRATIONS = {
+    2: "tables agreements, deals, meetings and record_actors",
+    3: "table flags",
+    4: "table clusters and events.cluster_id; the stored events and records linked into clusters",
+}
 
 _T = TypeVar("_T")
 
@@ -50,10 +54,15 @@ def utcnow() -> dt.datetime:
 def _migrate(con: duckdb.DuckDBPyConnection, version: int) -> int:
     """Record the versions after ``version``, whose tables schema.sql has just created; articles stored
     before keep their rows and have no records of the newer tables until they are ingested again with
-    other content."""
+    other content. From schema 4 on every mention belongs to a cluster: the stored ones are linked
+    here, once, in the order they were stored (as if they had been linked when written)."""
     for step in range(version + 1, SCHEMA_VERSION + 1):
         assert step in _MIGRATIONS, f"schema {step} has no migration note"
         con.execute("INSERT INTO schema_version VALUES (?, ?)", [step, utcnow()])
+    if version < 4:
+        from accord.store.clusters import link_all  # the linker: only an old file needs it here
+
+        link_all(con)
     return SCHEMA_VERSION
 
 
@@ -78,6 +87,7 @@ class Connection:
         # Aggregates computed in read-only mode: no process can write the file while it is open
         # read-only (DuckDB's file lock), so they cannot go stale.
         self._aggregates: dict[tuple[Any, ...], Any] = {}
+        self._clustered: bool | None = None
         if read_only and not path.is_file():
             raise StoreError(f"{path}: no such database file (opened read-only, so it is not created)")
         try:
@@ -105,6 +115,7 @@ class Connection:
         sibling.read_only = parent.read_only
         sibling.lock = threading.RLock()
         sibling._aggregates = {}
+        sibling._clustered = parent._clustered
         sibling._con = cursor
         return sibling
 
@@ -155,6 +166,14 @@ class Connection:
             self.rollback()
             raise StoreError(f"{self.path}: cannot create the tables: {exc}") from exc
         return int(version)
+
+    @property
+    def clustered(self) -> bool:
+        """Whether the file's events have clusters (schema 4): a file of an older schema opened
+        read-only has none (opening it for writing links them)."""
+        if self._clustered is None:
+            self._clustered = self.has_table("clusters")
+        return self._clustered
 
     def has_table(self, name: str) -> bool:
         """Whether the file has table ``name``: a file of an older schema opened read-only lacks the

@@ -1,10 +1,11 @@
 """``Database``: Accord's embedded event database, one DuckDB file, written one article per transaction.
 
 This module is the public face only; each method hands its work to the module that does that job:
-``connection`` (opening, schema, lock), ``writer`` (articles and rejects, one transaction each),
-``queries`` (events, articles, rejects, counts), ``aggregates`` (actors, overview, network, places),
-``timelines``, ``flags`` (an analyst's marks on wrong events), ``frames`` (DataFrames) and ``export``
-(files, the CSV schema).
+``connection`` (opening, schema, lock), ``writer`` (articles and rejects, one transaction each, with
+their mentions linked into clusters), ``queries`` (events, articles, rejects, counts), ``distinct``
+(one row per real event), ``aggregates`` (actors, overview, network, places), ``timelines``,
+``flags`` (an analyst's marks on wrong events), ``frames`` (DataFrames) and ``export`` (files, the
+CSV schema); agreements, deals and meetings in ``database_records``.
 
 Reading: ``events`` returns contract dicts exactly as ``Event.to_dict()`` gave them; filters run in
 SQL on copied columns. Date filters use overlap: an event's period runs from the first day of its
@@ -21,14 +22,15 @@ unknown filter name.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
 import accord.store.aggregates as aggregates
+import accord.store.distinct as distinct_events
 import accord.store.export as export
-import accord.store.fact_export as fact_export
 import accord.store.facts as facts
 import accord.store.flags as flags
 import accord.store.frames as frames
@@ -37,6 +39,7 @@ import accord.store.timelines as timelines
 import accord.store.writer as writer
 from accord.records import ArticleResult, Reject
 from accord.store.connection import Connection
+from accord.store.database_records import RecordsAccess
 from accord.store.filters import check_filter_names
 
 if TYPE_CHECKING:
@@ -45,7 +48,7 @@ if TYPE_CHECKING:
 __all__ = ["Database"]
 
 
-class Database:
+class Database(RecordsAccess):
     """An Accord event database in one DuckDB file.
 
     ``path`` is the file (created, with its tables, when absent unless ``read_only``). One
@@ -162,8 +165,10 @@ class Database:
         limit: int | None = None,
         offset: int = 0,
         order: str = "date",
+        distinct: bool = False,
     ) -> list[dict[str, Any]]:
-        """Stored events as contract dicts, filtered, ordered and paged in SQL.
+        """Stored events as contract dicts (with the ``cluster_id`` of the real event each reports),
+        filtered, ordered and paged in SQL.
 
         ``actor``: the code on either side, or on the ``role`` side (actor or recipient);
         ``dyad=(a, b)``: a on one side and b on the other (a acting on b with ``role="actor"``);
@@ -172,7 +177,9 @@ class Database:
         ``background=False``: without events dated well before their report; ``flagged``: exclude,
         include (the same as None) or only the events an analyst flagged. ``order`` is one of
         date, -date, report_date, -report_date, goldstein, -goldstein, confidence, -confidence,
-        article.
+        article. ``distinct``: one row per real event (cluster) with a matching mention, with its
+        ``sources``, ``mentions`` and ``article_ids`` (``accord.store.distinct``); its orders are
+        date, -date, report_date, -report_date, goldstein, -goldstein, sources, -sources.
 
         >>> db.events(dyad=("RUS", "IND"), event_type="AGREE", limit=1)[0]["event"]  # doctest: +SKIP
         'AGREE'
@@ -192,18 +199,35 @@ class Database:
             "background": background,
             "flagged": flagged,
         }
+        if distinct:
+            return distinct_events.distinct_events(
+                self._conn, filters, limit=limit, offset=offset, order=order
+            )
         return queries.events(self._conn, filters, limit=limit, offset=offset, order=order)
 
     def event_records(
-        self, *, limit: int | None = None, offset: int = 0, order: str = "date", **filters: Any
+        self,
+        *,
+        limit: int | None = None,
+        offset: int = 0,
+        order: str = "date",
+        distinct: bool = False,
+        **filters: Any,
     ) -> list[str]:
-        """``events``' page as the stored JSON text of each event (no parsing: for answers that
-        pass the records on, such as the HTTP API). Same filters; ``TypeError`` for an unknown one."""
+        """``events``' page as the JSON text of each event (no parsing: for answers that pass the
+        records on, such as the HTTP API). Same filters; ``TypeError`` for an unknown one."""
         check_filter_names(filters)
+        if distinct:
+            rows = distinct_events.distinct_events(
+                self._conn, filters, limit=limit, offset=offset, order=order
+            )
+            return [json.dumps(row, ensure_ascii=False) for row in rows]
         return queries.event_records(self._conn, filters, limit=limit, offset=offset, order=order)
 
-    def count_events(self, **filters: Any) -> int:
-        """How many events match the same filters as ``events`` (no paging)."""
+    def count_events(self, *, distinct: bool = False, **filters: Any) -> int:
+        """How many events (or, ``distinct``, real events) match the same filters as ``events``."""
+        if distinct:
+            return distinct_events.count_distinct_events(self._conn, filters)
         return queries.count_events(self._conn, filters)
 
     def events_frame(self, **filters: Any) -> pandas.DataFrame:
@@ -228,41 +252,49 @@ class Database:
             found.update(facts.article_records(self._conn, article_id))
         return found
 
+    def articles_info(self, article_ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+        """``{id: {"id", "source", "url", "title", "text"}}`` for the given ids that are stored."""
+        return queries.articles_info(self._conn, sorted(set(article_ids)))
+
     def articles(self, *, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
         """Stored articles without their text, newest report first: id, date, title, url, source,
         origin, events (how many), ingested_at."""
         return queries.articles(self._conn, limit=limit, offset=offset)
 
     def actors(
-        self, *, limit: int = 100, offset: int = 0, partners: int = 5, **filters: Any
+        self, *, limit: int = 100, offset: int = 0, partners: int = 5, count: str = "clusters", **filters: Any
     ) -> list[dict[str, Any]]:
         """Actor codes by number of selected events (either side), with their most frequent partners.
 
         Each item: ``{"code", "kind", "events", "top_partners": [{"code", "events"}, ...]}``;
         ``kind`` is the code's most frequent entity kind; partners are codes on the other side
-        of the same events (at most ``partners`` of them, most events first). ``filters`` are those
-        of ``events``. On a read-only database the result is computed once per arguments.
+        of the same events (at most ``partners`` of them, most events first). ``count``: ``clusters``
+        counts real events (each reported event once), ``mentions`` every report. ``filters`` are
+        those of ``events``. On a read-only database the result is computed once per arguments.
         """
         check_filter_names(filters)
         return self._conn.memoized(
-            ("actors", limit, offset, partners, *sorted(filters.items())),
-            lambda: aggregates.actors(self._conn, filters, limit=limit, offset=offset, partners=partners),
+            ("actors", limit, offset, partners, count, *sorted(filters.items())),
+            lambda: aggregates.actors(
+                self._conn, filters, limit=limit, offset=offset, partners=partners, unit=count
+            ),
         )
 
     def timeline(
-        self, *, interval: str = "month", background: bool = False, **filters: Any
+        self, *, interval: str = "month", background: bool = False, count: str = "clusters", **filters: Any
     ) -> dict[str, Any]:
         """The selected events per period: what occurred by quad class, what was planned or
         hypothetical, denied, or (with ``background``) dated well before its report; non-empty
         periods only, each with its bounds, over the selection's reporting window. See
         ``accord.store.timelines.timeline`` for the answer's shape. ``interval``: day, week (ISO,
-        from Monday), month, year or auto; ``filters`` are those of ``events``.
+        from Monday), month, year or auto; ``count``: ``clusters`` (real events) or ``mentions``;
+        ``filters`` are those of ``events``.
 
         >>> db.timeline(actor="IND", interval="month")["periods"][0]["period"]  # doctest: +SKIP
         '2021-12-01'
         """
         check_filter_names(filters)
-        return timelines.timeline(self._conn, filters, interval=interval, background=background)
+        return timelines.timeline(self._conn, filters, interval=interval, background=background, unit=count)
 
     def dyad_timeline(
         self,
@@ -272,6 +304,7 @@ class Database:
         interval: str = "month",
         start: str | None = None,
         end: str | None = None,
+        count: str = "clusters",
     ) -> list[dict[str, Any]]:
         """The non-empty periods of ``timeline`` for a dyad (either direction), or for actor ``a``
         when ``b`` is None, background events included: ``{"period", "start", "end", "events",
@@ -281,12 +314,20 @@ class Database:
         '2021-12-01'
         """
         chosen: dict[str, Any] = {"actor": a} if b is None else {"dyad": (a, b)}
-        answer = self.timeline(interval=interval, background=True, start=start, end=end, **chosen)
+        answer = self.timeline(
+            interval=interval, background=True, count=count, start=start, end=end, **chosen
+        )
         periods: list[dict[str, Any]] = answer["periods"]
         return periods
 
     def network(
-        self, *, min_events: int = 1, limit: int = 500, ego: str | None = None, **filters: Any
+        self,
+        *,
+        min_events: int = 1,
+        limit: int = 500,
+        ego: str | None = None,
+        count: str = "clusters",
+        **filters: Any,
     ) -> dict[str, list[dict[str, Any]]]:
         """The directed actor network of the selected events: nodes are codes, an edge goes from a
         code on the actor side to a code on the recipient side of the same events.
@@ -295,8 +336,9 @@ class Database:
         hypothetical, and denied, with the mean Goldstein value of what occurred; an event whose two
         sides share a code adds no self-loop. Keeps edges with at least ``min_events`` events, the
         ``limit`` busiest, and with ``ego`` only those touching that code. Nodes are the codes of
-        the kept edges, each with its number of events. ``filters`` are those of ``events``. On a
-        read-only database the result is computed once per arguments.
+        the kept edges, each with its number of events. ``count``: ``clusters`` (real events) or
+        ``mentions``; ``filters`` are those of ``events``. On a read-only database the result is
+        computed once per arguments.
 
         >>> db.network(start="2021")["edges"][0]["source"]  # doctest: +SKIP
         'IND'
@@ -304,21 +346,25 @@ class Database:
         check_filter_names(filters)
         min_events, limit = int(min_events), int(limit)
         return self._conn.memoized(
-            ("network", min_events, limit, ego, *sorted(filters.items())),
-            lambda: aggregates.network(self._conn, filters, min_events=min_events, limit=limit, ego=ego),
+            ("network", min_events, limit, ego, count, *sorted(filters.items())),
+            lambda: aggregates.network(
+                self._conn, filters, min_events=min_events, limit=limit, ego=ego, unit=count
+            ),
         )
 
-    def overview(self, *, top: int = 10, latest: int = 10, **filters: Any) -> dict[str, Any]:
+    def overview(
+        self, *, top: int = 10, latest: int = 10, count: str = "clusters", **filters: Any
+    ) -> dict[str, Any]:
         """The selection at a glance: totals, the ``top`` busiest actors, pairs (either direction)
         and event types, and the ``latest`` reports (see ``accord.store.aggregates.overview``)."""
         check_filter_names(filters)
-        return aggregates.overview(self._conn, filters, top=top, latest=latest)
+        return aggregates.overview(self._conn, filters, top=top, latest=latest, unit=count)
 
-    def places(self, **filters: Any) -> dict[str, Any]:
+    def places(self, *, count: str = "clusters", **filters: Any) -> dict[str, Any]:
         """Where the selected events happened: places with coordinates, countries for events located
         only by their country, and how many events have no place (``aggregates.places``)."""
         check_filter_names(filters)
-        return aggregates.places(self._conn, filters)
+        return aggregates.places(self._conn, filters, unit=count)
 
     # -- flags -----------------------------------------------------------------------------------
 
@@ -357,80 +403,30 @@ class Database:
         """Recorded rejects, most recent first: origin, line, reason, article_id, seen_at."""
         return queries.rejects(self._conn, limit=limit)
 
-    def export(self, path: str | Path, *, format: str, limit: int | None = None, **filters: Any) -> int:
+    def export(
+        self,
+        path: str | Path,
+        *,
+        format: str,
+        limit: int | None = None,
+        distinct: bool = False,
+        **filters: Any,
+    ) -> int:
         """Write matching events to ``path``, ordered by date (the first ``limit`` of them, when
-        given); returns the number of events written.
+        given); returns the number of rows written.
 
         ``jsonl``/``json``: contract dicts (one per line / one JSON array). ``parquet``: the flat
         columns of ``events_frame`` (lists stay lists). ``csv``: the columns of
         ``accord.store.CSV_COLUMNS``, the same as the CLI's and the API's CSV, formula-safe.
+        ``distinct``: one row per real event (see ``events``).
 
         >>> db.export("events.parquet", format="parquet", actor="IND")  # doctest: +SKIP
         42
         """
-        return export.export_events(self._conn, Path(path), format=format, filters=filters, limit=limit)
+        return export.export_events(
+            self._conn, Path(path), format=format, filters=filters, limit=limit, distinct=distinct
+        )
 
     def stats(self) -> dict[str, Any]:
         """Counts of articles, events, participants and rejects, and the span of event dates."""
         return queries.stats(self._conn)
-
-    # -- agreements, deals and meetings ----------------------------------------------------------
-
-    def agreements(
-        self, *, limit: int | None = None, offset: int = 0, order: str = "date", **filters: Any
-    ) -> list[dict[str, Any]]:
-        """Stored agreements as dicts (``Agreement.to_dict()`` and ``cluster_id``), filtered and paged.
-
-        Filters (all optional): ``actor`` (a party's or signatory's code), ``kind`` (treaty, pact, ...),
-        ``action`` (signed, ratified, ...), ``status`` (occurred, planned, negated, hypothetical),
-        ``start``/``end`` (overlap, as for events), ``text``, ``article_id``. ``order``: date, -date or
-        article.
-
-        >>> db.agreements(actor="IND", action="signed")[0]["name"]["text"]  # doctest: +SKIP
-        'Agreement on Program for Military-Technical Cooperation from 2021-2031'
-        """
-        return facts.records(self._conn, "agreement", filters, limit=limit, offset=offset, order=order)
-
-    def deals(
-        self, *, limit: int | None = None, offset: int = 0, order: str = "date", **filters: Any
-    ) -> list[dict[str, Any]]:
-        """Stored deals as dicts, filtered like ``agreements`` (``actor``: buyer, seller or party;
-        ``kind``: procurement, arms_transfer, ...; ``status``: signed, completed, ...)."""
-        return facts.records(self._conn, "deal", filters, limit=limit, offset=offset, order=order)
-
-    def meetings(
-        self, *, limit: int | None = None, offset: int = 0, order: str = "date", **filters: Any
-    ) -> list[dict[str, Any]]:
-        """Stored meetings as dicts, filtered like ``agreements`` (``actor``: a participant, chair or
-        person; ``kind``: summit, talks, ...; ``status``: held, planned, cancelled, postponed)."""
-        return facts.records(self._conn, "meeting", filters, limit=limit, offset=offset, order=order)
-
-    def count_records(self, record_type: str, **filters: Any) -> int:
-        """How many records of ``record_type`` (agreement, deal, meeting) match the filters."""
-        return facts.count_records(self._conn, record_type, filters)
-
-    def record(self, record_id: str, record_type: str | None = None) -> dict[str, Any] | None:
-        """One agreement, deal or meeting by its id (of ``record_type``, when given), or None."""
-        return facts.record(self._conn, record_id, record_type)
-
-    def agreements_frame(self, **filters: Any) -> pandas.DataFrame:
-        """Matching agreements as a DataFrame, one row per agreement, flat columns, ordered by date
-        (code lists and ``event_ids`` hold lists, ``mentions`` dicts with text and offsets)."""
-        return facts.records_frame(self._conn, "agreement", filters)
-
-    def deals_frame(self, **filters: Any) -> pandas.DataFrame:
-        """Matching deals as a DataFrame (see ``agreements_frame``): item, quantity, amount, currency."""
-        return facts.records_frame(self._conn, "deal", filters)
-
-    def meetings_frame(self, **filters: Any) -> pandas.DataFrame:
-        """Matching meetings as a DataFrame (see ``agreements_frame``): ordinal, recurrence, place."""
-        return facts.records_frame(self._conn, "meeting", filters)
-
-    def export_records(
-        self, record_type: str, path: str | Path, *, format: str, limit: int | None = None, **filters: Any
-    ) -> int:
-        """Write matching records of ``record_type`` to ``path`` (jsonl, json, csv or parquet), by date;
-        returns how many were written."""
-        return fact_export.export_records(
-            self._conn, record_type, Path(path), format=format, filters=filters, limit=limit
-        )

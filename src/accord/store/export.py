@@ -3,7 +3,9 @@
 CSV flattens each contract event into one row of ``CSV_COLUMNS``: lists of entities become
 ``;``-separated codes and names, offsets get their own columns, CAMEO codes stay strings ("042";
 pandas reads them as text with ``dtype={"cameo": str}``), the date's first and last day are
-``date_start``/``date_end``.
+``date_start``/``date_end``. Every row has its ``cluster_id``; a row per real event (``distinct``)
+also fills ``sources``, ``mentions`` and ``article_ids`` (``;``-separated), left empty on a row per
+mention.
 Every text cell (ids and article ids included: they come from input files too) that begins with
 ``=``, ``+``, ``-``, ``@``, a tab or a carriage return gets a leading ``'`` so that a spreadsheet
 shows it instead of evaluating it (news text is untrusted input); numbers are left alone, so a
@@ -26,6 +28,7 @@ import accord.store.frames as frames
 import accord.store.queries as queries
 from accord.base.partial_dates import date_bounds
 from accord.store.connection import Connection
+from accord.store.distinct import distinct_events
 from accord.store.filters import check_filter_names
 
 __all__ = ["CSV_COLUMNS", "EXPORT_FORMATS", "defuse", "event_csv_row", "export_events", "write_events_csv"]
@@ -33,6 +36,7 @@ __all__ = ["CSV_COLUMNS", "EXPORT_FORMATS", "defuse", "event_csv_row", "export_e
 CSV_COLUMNS = (
     "id",
     "article_id",
+    "cluster_id",
     "date",
     "date_precision",
     "enddate",
@@ -63,6 +67,9 @@ CSV_COLUMNS = (
     "confidence",
     "date_start",
     "date_end",
+    "sources",
+    "mentions",
+    "article_ids",
 )
 
 EXPORT_FORMATS = ("parquet", "csv", "jsonl", "json")
@@ -87,6 +94,7 @@ def _flatten(event: Mapping[str, Any]) -> dict[str, Any]:
     return {
         "id": event.get("id"),
         "article_id": event.get("article_id"),
+        "cluster_id": event.get("cluster_id"),
         "date": event.get("date"),
         "date_precision": event.get("date_precision"),
         "enddate": event.get("enddate"),
@@ -119,6 +127,10 @@ def _flatten(event: Mapping[str, Any]) -> dict[str, Any]:
         "confidence": event.get("confidence"),
         "date_start": first.isoformat() if first else None,
         "date_end": last.isoformat() if last else None,
+        # One row per real event (``distinct``): how many articles, which mentions, which articles.
+        "sources": event.get("sources"),
+        "mentions": _join(event.get("mentions") or []),
+        "article_ids": _join(event.get("article_ids") or []),
     }
 
 
@@ -164,7 +176,7 @@ def write_events_csv(events: Iterable[Mapping[str, Any]], out: TextIO) -> int:
     >>> import io
     >>> buffer = io.StringIO()
     >>> write_events_csv([{"id": "e1"}], buffer), buffer.getvalue().splitlines()[0].split(",")[:3]
-    (1, ['id', 'article_id', 'date'])
+    (1, ['id', 'article_id', 'cluster_id'])
     """
     writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS)
     writer.writeheader()
@@ -176,19 +188,28 @@ def write_events_csv(events: Iterable[Mapping[str, Any]], out: TextIO) -> int:
 
 
 def export_events(
-    conn: Connection, path: Path, *, format: str, filters: dict[str, Any], limit: int | None = None
+    conn: Connection,
+    path: Path,
+    *,
+    format: str,
+    filters: dict[str, Any],
+    limit: int | None = None,
+    distinct: bool = False,
 ) -> int:
     """Write the first ``limit`` (default all) events matching ``filters`` to ``path`` in ``format``
-    (one of ``EXPORT_FORMATS``), by date.
+    (one of ``EXPORT_FORMATS``), by date; ``distinct``: one row per real event instead.
 
     ``jsonl``/``json``: contract dicts (one per line / one JSON array); ``parquet``: the flat
-    columns of ``frames.events_arrow``; ``csv``: ``CSV_COLUMNS``. Returns the number of events.
-    Raises ``ValueError`` for an unknown format (before creating the file), ``TypeError`` for an
-    unknown filter name.
+    columns of ``frames.events_arrow`` (``distinct``: those of ``CSV_COLUMNS``); ``csv``:
+    ``CSV_COLUMNS``. Returns the number of rows. Raises ``ValueError`` for an unknown format
+    (before creating the file), ``TypeError`` for an unknown filter name.
     """
     if format not in EXPORT_FORMATS:
         raise ValueError(f"format must be one of {', '.join(EXPORT_FORMATS)}; got {format!r}")
     check_filter_names(filters)
+    if distinct:
+        rows = distinct_events(conn, filters, limit=limit, offset=0, order="date")
+        return _write_distinct(rows, path, format)
     if format == "parquet":
         # Imported here because pyarrow is heavy and only Parquet needs it; it has no type information.
         import pyarrow.parquet as pq
@@ -201,6 +222,21 @@ def export_events(
         with path.open("w", encoding="utf-8", newline="") as out:
             return write_events_csv((json.loads(record) for record in records), out)
     return _write_records(records, path, as_array=format == "json")
+
+
+def _write_distinct(rows: list[dict[str, Any]], path: Path, format: str) -> int:
+    if format == "parquet":
+        import pyarrow as pa  # heavy, and only Parquet needs it
+        import pyarrow.parquet as pq
+
+        pq.write_table(pa.Table.from_pylist([_flatten(row) for row in rows]), path)
+        return len(rows)
+    if format == "csv":
+        with path.open("w", encoding="utf-8", newline="") as out:
+            return write_events_csv(rows, out)
+    return _write_records(
+        (json.dumps(row, ensure_ascii=False) for row in rows), path, as_array=format == "json"
+    )
 
 
 def _write_records(records: Iterable[str], path: Path, *, as_array: bool) -> int:

@@ -34,7 +34,7 @@ __all__ = [
 EXPORT_FORMATS = ("parquet", "csv", "jsonl", "json")
 _COMMON_HEAD = ("id", "article_id", "cluster_id", "kind", "name")
 _COMMON_DATES = ("date", "date_precision", "report_date")
-_COMMON_TAIL = ("event_ids", "start", "end")
+_COMMON_TAIL = ("event_ids", "start", "end", "sources", "member_ids", "article_ids")
 CSV_COLUMNS: dict[str, tuple[str, ...]] = {
     "agreement": (
         *_COMMON_HEAD,
@@ -112,6 +112,10 @@ def _flatten(record: Mapping[str, Any]) -> dict[str, Any]:
         "event_ids": _join(record.get("event_ids") or []),
         "start": first.get("start"),
         "end": first.get("end"),
+        # A row per cluster (``distinct``): how many articles, which records, which articles.
+        "sources": record.get("sources"),
+        "member_ids": _join(record.get("member_ids") or []),
+        "article_ids": _join(record.get("article_ids") or []),
     }
     for role, key in _ROLES.items():
         entities = record.get(key) or []
@@ -183,21 +187,29 @@ def export_records(
     format: str,
     filters: dict[str, Any],
     limit: int | None = None,
+    distinct: bool = False,
 ) -> int:
     """Write the first ``limit`` (default all) matching records to ``path`` in ``format``, by date;
     returns how many. ``jsonl``/``json``: the record dicts; ``csv``: ``CSV_COLUMNS[record_type]``;
-    ``parquet``: the columns of ``records_frame``. ``ValueError`` for an unknown format or filter value
+    ``parquet``: the columns of ``records_frame``. ``distinct``: one row per cluster. ``ValueError`` for an unknown format or filter value
     (before the file is created)."""
     if format not in EXPORT_FORMATS:
         raise ValueError(f"format must be one of {', '.join(EXPORT_FORMATS)}; got {format!r}")
     where_clause(record_type, filters)
     if format == "parquet":
-        import pyarrow.parquet as pq  # heavy, and only Parquet needs it
+        import pyarrow as pa  # heavy, and only Parquet needs it
+        import pyarrow.parquet as pq
 
+        if distinct:  # one row per cluster: the CSV's flat columns
+            rows = [
+                record_csv_row(r) for r in records(conn, record_type, filters, limit=limit, distinct=True)
+            ]
+            pq.write_table(pa.Table.from_pylist(rows), path)
+            return len(rows)
         table = records_arrow(conn, record_type, filters, limit=limit)
         pq.write_table(table, path)
         return int(table.num_rows)
-    found = records(conn, record_type, filters, limit=limit)
+    found = records(conn, record_type, filters, limit=limit, distinct=distinct)
     if format == "csv":
         with path.open("w", encoding="utf-8", newline="") as out:
             return write_records_csv(record_type, found, out)

@@ -30,6 +30,7 @@ from accord.fact_records import (
     MEETING_STATUSES,
 )
 from accord.store.connection import Connection
+from accord.store.distinct import count_distinct, distinct_records
 from accord.store.filters import paged
 from accord.store.rows import date_bounds
 
@@ -145,10 +146,14 @@ def records(
     limit: int | None = None,
     offset: int = 0,
     order: str = "date",
+    distinct: bool = False,
 ) -> list[dict[str, Any]]:
-    """One page of the records of ``record_type`` matching ``filters``, as dicts."""
+    """One page of the records of ``record_type`` matching ``filters``, as dicts; ``distinct``: one
+    per cluster (``accord.store.distinct.distinct_records``)."""
     table = _table(record_type)
     where, params = where_clause(record_type, filters)
+    if distinct:
+        return distinct_records(conn, table, where, params, limit=limit, offset=offset, order=order)
     ordering = _order(order)
     if not conn.has_table(table):
         return []
@@ -158,10 +163,14 @@ def records(
     return [_decode(r, c) for r, c in conn.fetchall(sql, params)]
 
 
-def count_records(conn: Connection, record_type: str, filters: dict[str, Any]) -> int:
-    """How many records of ``record_type`` match ``filters``."""
+def count_records(
+    conn: Connection, record_type: str, filters: dict[str, Any], *, distinct: bool = False
+) -> int:
+    """How many records of ``record_type`` (``distinct``: clusters of them) match ``filters``."""
     table = _table(record_type)
     where, params = where_clause(record_type, filters)
+    if distinct:
+        return count_distinct(conn, table, where, params)
     if not conn.has_table(table):
         return 0
     return conn.scalar(f"SELECT count(*) FROM {table} {where}", params)

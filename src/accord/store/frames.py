@@ -1,8 +1,9 @@
 """Stored events as flat columns: a pandas DataFrame or an Arrow table, one row per event.
 
 The columns (``FRAME_COLUMNS``) are copies of contract fields kept in the ``events`` table, plus
-``date_first``/``date_last``, the period bounds used by date filters. List columns (``context``,
-``actor_codes``, ``recipient_codes``) hold lists. Rows are ordered by date.
+``date_first``/``date_last``, the period bounds used by date filters, and last ``cluster_id``, the
+real event each reports. List columns (``context``, ``actor_codes``, ``recipient_codes``) hold lists.
+Rows are ordered by date.
 """
 
 from __future__ import annotations
@@ -55,7 +56,8 @@ LIST_COLUMNS = ("context", "actor_codes", "recipient_codes")
 def _frame_sql(conn: Connection, filters: dict[str, Any], limit: int | None = None) -> tuple[str, list[Any]]:
     check_filter_names(filters)
     where, params = where_clause(**usable_filters(conn, filters))
-    sql = f"SELECT {', '.join(FRAME_COLUMNS)} FROM events {where} ORDER BY {order_clause('date')}"
+    cluster = "cluster_id" if conn.clustered else "NULL::VARCHAR AS cluster_id"  # an older file has none
+    sql = f"SELECT {', '.join(FRAME_COLUMNS)}, {cluster} FROM events {where} ORDER BY {order_clause('date')}"
     return paged(sql, params, limit, 0)
 
 

@@ -1,7 +1,8 @@
 """Reading stored records: events (filtered, ordered, paged), single events and articles, rejects, counts.
 
 Events come back as contract dicts exactly as ``Event.to_dict()`` gave them (from the ``record``
-column); filters run in SQL on copied columns (``filters.py``). Raises ``ValueError`` for a bad
+column), with the ``cluster_id`` of the real event they report added; filters run in SQL on copied
+columns (``filters.py``). Raises ``ValueError`` for a bad
 argument and ``StoreError`` when a query fails.
 """
 
@@ -15,8 +16,10 @@ from accord.store.connection import Connection
 from accord.store.filters import check_filter_names, order_clause, paged, usable_filters, where_clause
 
 __all__ = [
+    "RECORD_WITH_CLUSTER",
     "article",
     "articles",
+    "articles_info",
     "count_events",
     "event",
     "event_records",
@@ -24,9 +27,24 @@ __all__ = [
     "has_article",
     "stored_articles",
     "iter_event_records",
+    "record_column",
     "rejects",
     "stats",
 ]
+
+# The stored contract object with the event's cluster added as its last field ("cluster_id": null
+# for an event of an older file). The record is written once and never rewritten: the cluster lives
+# in its own column and joins the JSON text here, as cheaply as copying it.
+RECORD_WITH_CLUSTER = (
+    "substr(record::VARCHAR, 1, length(record::VARCHAR) - 1)"
+    " || ',\"cluster_id\":' || coalesce(to_json(cluster_id)::VARCHAR, 'null') || '}'"
+)
+_RECORD_WITHOUT_CLUSTER = "substr(record::VARCHAR, 1, length(record::VARCHAR) - 1) || ',\"cluster_id\":null}'"
+
+
+def record_column(conn: Connection) -> str:
+    """The SQL expression of an event's JSON text with its ``cluster_id`` (see ``RECORD_WITH_CLUSTER``)."""
+    return RECORD_WITH_CLUSTER if conn.clustered else _RECORD_WITHOUT_CLUSTER
 
 
 def events(
@@ -47,7 +65,7 @@ def event_records(
     page, params = paged(f"SELECT rowid FROM events {where} ORDER BY {ordering}", params, limit, offset)
     # Sort and page on the small columns first, then read the large JSON records of the page
     # only: reading `record` for every row before the top-N made an unfiltered page 10x slower.
-    sql = f"SELECT record FROM events WHERE rowid IN ({page}) ORDER BY {ordering}"
+    sql = f"SELECT {record_column(conn)} FROM events WHERE rowid IN ({page}) ORDER BY {ordering}"
     return [record for (record,) in conn.fetchall(sql, params)]
 
 
@@ -68,7 +86,7 @@ def iter_event_records(
     """
     where, params = where_clause(**usable_filters(conn, filters))
     sql, params = paged(
-        f"SELECT record FROM events {where} ORDER BY {order_clause('date')}", params, limit, 0
+        f"SELECT {record_column(conn)} FROM events {where} ORDER BY {order_clause('date')}", params, limit, 0
     )
     return _stream_records(conn, sql, params)
 
@@ -87,7 +105,7 @@ def _stream_records(conn: Connection, sql: str, params: list[Any]) -> Iterator[s
 
 def event(conn: Connection, event_id: str) -> dict[str, Any] | None:
     """One event (the contract dict) by its id, or None."""
-    row = conn.fetchone("SELECT record FROM events WHERE id = ?", [event_id])
+    row = conn.fetchone(f"SELECT {record_column(conn)} FROM events WHERE id = ?", [event_id])
     return json.loads(row[0]) if row else None
 
 
@@ -99,7 +117,9 @@ def article(conn: Connection, article_id: str) -> dict[str, Any] | None:
     )
     if row is None:
         return None
-    records = conn.fetchall("SELECT record FROM events WHERE article_id = ? ORDER BY position", [article_id])
+    records = conn.fetchall(
+        f"SELECT {record_column(conn)} FROM events WHERE article_id = ? ORDER BY position", [article_id]
+    )
     return {
         "id": row[0],
         "date": row[1].isoformat(),
@@ -134,6 +154,17 @@ def articles(conn: Connection, *, limit: int, offset: int) -> list[dict[str, Any
         }
         for r in conn.fetchall(sql, params)
     ]
+
+
+def articles_info(conn: Connection, article_ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+    """``{id: {"id", "source", "url", "title", "text"}}`` for those of ``article_ids`` that are stored."""
+    if not article_ids:
+        return {}
+    rows = conn.fetchall(
+        "SELECT id, source, url, title, text FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[]))",
+        [list(article_ids)],
+    )
+    return {r[0]: {"id": r[0], "source": r[1], "url": r[2], "title": r[3], "text": r[4]} for r in rows}
 
 
 def has_article(conn: Connection, article_id: str, content_hash: str | None) -> bool:

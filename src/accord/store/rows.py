@@ -69,6 +69,8 @@ EVENT_COLUMNS = (
     "recipient_codes",
     "search_text",
     "record",
+    "cluster_id",
+    "counts",
 )
 PARTICIPANT_COLUMNS = (
     "event_id",
@@ -321,4 +323,6 @@ def _event_row(event: Event, position: int) -> tuple[Any, ...]:
         [e.code for e in event.recipient],
         f"{event.text}\n{event.trigger.text}".lower(),
         record,
+        None,  # cluster_id: chosen by the linker inside the write transaction (store/clusters.py)
+        [{"unit": q.unit, "value": q.value} for q in event.quantities if q.unit],
     )

@@ -60,8 +60,14 @@ CREATE TABLE IF NOT EXISTS events (
     actor_codes     VARCHAR[] NOT NULL, -- copies of event_participants.code, so that filters need no join
     recipient_codes VARCHAR[] NOT NULL,
     search_text     VARCHAR NOT NULL,   -- lower-cased sentence and trigger, for the `text` filter
-    record          JSON NOT NULL
+    record          JSON NOT NULL,
+    cluster_id      VARCHAR,            -- the real event it reports (clusters.id); set when it is written
+    counts          STRUCT(unit VARCHAR, value DOUBLE)[] -- its quantities with a unit ("killed", 10), for linking
 );
+-- Files of schema 2 lack the last two columns: added here; the migration (connection.py) links their
+-- events (their counts stay NULL: those events are linked without them).
+ALTER TABLE events ADD COLUMN IF NOT EXISTS cluster_id VARCHAR;
+ALTER TABLE events ADD COLUMN IF NOT EXISTS counts STRUCT(unit VARCHAR, value DOUBLE)[];
 
 CREATE TABLE IF NOT EXISTS event_participants (
     event_id    VARCHAR NOT NULL,
@@ -134,7 +140,7 @@ CREATE TABLE IF NOT EXISTS time_expressions (
 -- record exactly as its to_dict() gave it, the other columns are copies for filtering, sorting and flat
 -- exports. `actor_codes` holds every code on the record (parties, signatories, buyer, seller, participants,
 -- chairs, people) for the `actor` filter; `event_ids` the events that state it. `cluster_id` is the record's
--- cluster across articles: NULL until records are linked across articles.
+-- cluster across articles (clusters.id), set when it is written.
 CREATE TABLE IF NOT EXISTS agreements (
     id               VARCHAR PRIMARY KEY,
     article_id       VARCHAR NOT NULL,
@@ -268,6 +274,41 @@ CREATE TABLE IF NOT EXISTS flags (
     created_at      TIMESTAMP NOT NULL      -- UTC
 );
 
+-- One row per cluster: one real event (or agreement, deal, meeting) and every mention of it, across
+-- articles (schema 4; see accord.link and store/clusters.py). The id is stable: "cl-" and a hash of the
+-- mention that founded it, kept when that mention leaves. The other columns are the best-supported values
+-- of its members (accord.link.summary), rewritten whenever a member joins or leaves; a cluster left
+-- without members is deleted.
+CREATE TABLE IF NOT EXISTS clusters (
+    id                    VARCHAR PRIMARY KEY,
+    kind                  VARCHAR NOT NULL CHECK (kind IN ('event', 'agreement', 'deal', 'meeting')),
+    type                  VARCHAR NOT NULL,   -- PLOVER type of events, the record type of records
+    subtype               VARCHAR,            -- CAMEO code of events, the kind of records (treaty, summit)
+    status                VARCHAR,
+    date                  VARCHAR NOT NULL,
+    date_precision        VARCHAR NOT NULL,
+    enddate               VARCHAR,
+    date_first            DATE NOT NULL,
+    date_last             DATE NOT NULL,
+    goldstein             DOUBLE,
+    quad_class            INTEGER,
+    actor_codes           VARCHAR[] NOT NULL, -- union of the members' codes, most often named first
+    recipient_codes       VARCHAR[] NOT NULL,
+    location_name         VARCHAR,
+    location_country_code VARCHAR,
+    location_lat          DOUBLE,
+    location_lon          DOUBLE,
+    first_report_date     DATE NOT NULL,
+    last_report_date      DATE NOT NULL,
+    article_count         INTEGER NOT NULL,   -- articles that report it
+    source_count          INTEGER NOT NULL,   -- distinct publishers (articles.source) among them
+    member_count          INTEGER NOT NULL,
+    founder_id            VARCHAR NOT NULL,   -- the mention it was founded by (it may have left)
+    representative_id     VARCHAR NOT NULL,   -- the member whose values are the cluster's
+    member_ids            VARCHAR[] NOT NULL, -- by report date
+    article_ids           VARCHAR[] NOT NULL
+);
+
 CREATE TABLE IF NOT EXISTS rejects (
     origin     VARCHAR NOT NULL,
     line       INTEGER,
@@ -292,3 +333,8 @@ CREATE INDEX IF NOT EXISTS meetings_article_idx ON meetings (article_id);
 CREATE INDEX IF NOT EXISTS record_actors_record_idx ON record_actors (record_id);
 CREATE INDEX IF NOT EXISTS record_actors_article_idx ON record_actors (article_id);
 CREATE INDEX IF NOT EXISTS flags_event_idx ON flags (event_id);
+CREATE INDEX IF NOT EXISTS events_cluster_idx ON events (cluster_id);
+CREATE INDEX IF NOT EXISTS agreements_cluster_idx ON agreements (cluster_id);
+CREATE INDEX IF NOT EXISTS deals_cluster_idx ON deals (cluster_id);
+CREATE INDEX IF NOT EXISTS meetings_cluster_idx ON meetings (cluster_id);
+CREATE INDEX IF NOT EXISTS clusters_date_idx ON clusters (date_first);

@@ -73,7 +73,7 @@ def auto_interval(first: dt.date, last: dt.date) -> str:
 
 
 def timeline(
-    conn: Connection, filters: dict[str, Any], *, interval: str, background: bool, unit: str = "mentions"
+    conn: Connection, filters: dict[str, Any], *, interval: str, background: bool, unit: str = "clusters"
 ) -> dict[str, Any]:
     """The selection's events per period (see the module docstring) as
     ``{"interval", "window", "span", "events", "outside": {"before", "after"}, "totals", "periods"}``.
@@ -87,7 +87,7 @@ def timeline(
     """
     if interval != "auto":
         interval_expression(interval)  # ValueError for an unknown interval, before any query
-    count = unit_expression(unit)
+    count = unit_expression(conn, unit)
     chosen = usable_filters(conn, {**filters, "background": None if background else False})
     where, params = where_clause(**chosen)
     bounds = conn.fetchone(

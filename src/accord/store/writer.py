@@ -5,6 +5,10 @@ and its ``content_hash`` (of id, date and text). Writing the same input again do
 same id with other content is refused (``ArticleConflictError``) unless ``update=True``, which
 replaces the article and all its rows in the same transaction. The check runs inside the
 transaction, so two writers taking turns cannot overwrite each other's articles.
+
+In the same transaction each event and record of the article joins its cluster (the same real event
+reported by other articles, ``clusters.link_article``) and the clusters it joined or left are
+rewritten, so every engine that writes through here links articles the same way.
 """
 
 from __future__ import annotations
@@ -14,9 +18,11 @@ from typing import Any, Literal
 
 import duckdb
 
+import accord.store.clusters as clusters
 import accord.store.rows as table_rows
 from accord.errors import ArticleConflictError, StoreError, UnstorableArticleError
 from accord.records import ArticleResult, Reject
+from accord.store.cluster_rows import refresh_clusters
 from accord.store.connection import Connection, utcnow
 from accord.store.fact_rows import RECORD_TABLES, record_rows
 
@@ -77,15 +83,24 @@ def write_result(conn: Connection, result: ArticleResult, *, update: bool = Fals
             if found is not None and not update:
                 con.execute("ROLLBACK")
                 raise ArticleConflictError(article_id, found[1], found[2])
+            left: dict[str, set[str]] = {}
             if found is not None:
+                left = clusters.article_cluster_ids(con, article_id)
                 for table in _CHILD_TABLES:
                     con.execute(f"DELETE FROM {table} WHERE article_id = ?", [article_id])
                 for table in RECORD_TABLES:
                     con.execute(f"DELETE FROM {table} WHERE article_id = ?", [article_id])
                 con.execute("DELETE FROM articles WHERE id = ?", [article_id])
+            # Each mention joins its real event's cluster (or founds one) before the rows go in.
+            linked = clusters.link_article(con, table_rows.EVENT_COLUMNS, rows.events, records)
+            rows.events = linked.events
             _insert_article(con, rows)
-            for part in records:
+            for part in linked.records:
                 insert_rows(con, part.table, part.columns, part.rows)
+            changed = {
+                t: left.get(t, set()) | linked.cluster_ids.get(t, set()) for t in {*left, *linked.cluster_ids}
+            }
+            refresh_clusters(con, changed, linked.founders)
             con.execute("COMMIT")
         except duckdb.Error as exc:
             conn.rollback()

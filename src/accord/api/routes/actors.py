@@ -13,7 +13,7 @@ from fastapi import APIRouter, Query
 
 from accord.api.deps import DatabaseDep, SharedDatabase
 from accord.api.names import named, named_all
-from accord.api.params import ActorCode, CodePath, FiltersDep, Limit, Offset, TimelineInterval
+from accord.api.params import ActorCode, CodePath, CountUnit, FiltersDep, Limit, Offset, TimelineInterval
 
 __all__ = ["router"]
 
@@ -22,14 +22,18 @@ router = APIRouter(tags=["actors"])
 
 @router.get("/actors")
 def list_actors(
-    database: DatabaseDep, filters: FiltersDep, limit: Limit = 100, offset: Offset = 0
+    database: DatabaseDep,
+    filters: FiltersDep,
+    limit: Limit = 100,
+    offset: Offset = 0,
+    count: CountUnit = "clusters",
 ) -> dict[str, Any]:
     """Actors by number of selected events, each with its name, kind and the partners it has most
     events with."""
     actors = copy.deepcopy(
         database.cached(
-            ("actors", limit, offset, *filters.items()),
-            lambda db: db.actors(limit=limit, offset=offset, **filters),
+            ("actors", limit, offset, count, *filters.items()),
+            lambda db: db.actors(limit=limit, offset=offset, count=count, **filters),
         )
     )
     for actor in named_all(actors):
@@ -37,13 +41,13 @@ def list_actors(
     return {"limit": limit, "offset": offset, "actors": actors}
 
 
-def _timeline(database: SharedDatabase, filters: dict[str, Any], interval: str) -> dict[str, Any]:
+def _timeline(database: SharedDatabase, filters: dict[str, Any], interval: str, count: str) -> dict[str, Any]:
     """The timeline answer; ``background=true`` draws background events (left out by default)."""
     drawn = bool(filters.get("background"))
     chosen = {name: value for name, value in filters.items() if name != "background"}
     answer = database.cached(
-        ("timeline", interval, drawn, *chosen.items()),
-        lambda db: db.timeline(interval=interval, background=drawn, **chosen),
+        ("timeline", interval, drawn, count, *chosen.items()),
+        lambda db: db.timeline(interval=interval, background=drawn, count=count, **chosen),
     )
     return {**answer, "background": drawn}
 
@@ -65,10 +69,11 @@ def timeline(
     database: DatabaseDep,
     filters: FiltersDep,
     interval: TimelineInterval = "month",
+    count: CountUnit = "clusters",
 ) -> dict[str, Any]:
     """The selected events per period, split by what occurred (by quad class), what was planned or
     hypothetical, denied, and background."""
-    return _timeline(database, filters, interval)
+    return _timeline(database, filters, interval, count)
 
 
 timeline.__doc__ = (timeline.__doc__ or "") + _TIMELINE_DOC
@@ -80,10 +85,11 @@ def actor_timeline(
     a: CodePath,
     filters: FiltersDep,
     interval: TimelineInterval = "month",
+    count: CountUnit = "clusters",
 ) -> dict[str, Any]:
     """``/timeline`` for one actor (on the side ``role`` says), with the other filters of ``/events``."""
     chosen = {**filters, "actor": a.upper(), "dyad": None}
-    return {"actor": a.upper(), "partner": None, **_timeline(database, chosen, interval)}
+    return {"actor": a.upper(), "partner": None, **_timeline(database, chosen, interval, count)}
 
 
 @router.get("/dyads/{a}/{b}/timeline")
@@ -93,10 +99,11 @@ def dyad_timeline(
     b: CodePath,
     filters: FiltersDep,
     interval: TimelineInterval = "month",
+    count: CountUnit = "clusters",
 ) -> dict[str, Any]:
     """``/timeline`` for a pair of actors (either direction, or ``role=actor``: a acting on b)."""
     chosen = {**filters, "actor": None, "dyad": (a.upper(), b.upper())}
-    return {"actor": a.upper(), "partner": b.upper(), **_timeline(database, chosen, interval)}
+    return {"actor": a.upper(), "partner": b.upper(), **_timeline(database, chosen, interval, count)}
 
 
 actor_timeline.__doc__ = (actor_timeline.__doc__ or "") + _TIMELINE_DOC
@@ -112,6 +119,7 @@ def network(
     limit: Annotated[
         int, Query(ge=1, le=500, description="At most this many edges (the busiest pairs).")
     ] = 50,
+    count: CountUnit = "clusters",
 ) -> dict[str, Any]:
     """Actors as nodes and directed edges from the actor side to the recipient side of the selected
     events: each edge's events, split into cooperation and conflict that occurred, planned or
@@ -119,9 +127,9 @@ def network(
     ``/events?dyad=SOURCE,TARGET&role=actor`` with the same filters."""
     answer = copy.deepcopy(
         database.cached(
-            ("network", ego, min_events, limit, *filters.items()),
+            ("network", ego, min_events, limit, count, *filters.items()),
             lambda db: db.network(
-                min_events=min_events, limit=limit, ego=ego.upper() if ego else None, **filters
+                min_events=min_events, limit=limit, ego=ego.upper() if ego else None, count=count, **filters
             ),
         )
     )

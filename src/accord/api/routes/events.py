@@ -52,7 +52,21 @@ def list_events(
     database: DatabaseDep,
     filters: FiltersDep,
     article_id: Annotated[str | None, Query(min_length=1, max_length=300)] = None,
-    order: Annotated[str, Query(pattern="^-?(date|report_date|goldstein|confidence)$")] = "date",
+    order: Annotated[
+        str,
+        Query(
+            pattern="^-?(date|report_date|goldstein|confidence|sources)$",
+            description="date, report_date, goldstein, confidence (per mention) or sources (distinct only);"
+            " a leading - for descending.",
+        ),
+    ] = "date",
+    distinct: Annotated[
+        bool,
+        Query(
+            description="One row per real event: the cluster of every mention of it across articles, with its"
+            " best-supported values, sources (number of articles), mentions (member event ids) and article_ids."
+        ),
+    ] = False,
     limit: Limit = 100,
     offset: Offset = 0,
     format: Annotated[OutputFormat, Query(description="json (paged object), jsonl or csv.")] = "json",
@@ -65,18 +79,26 @@ def list_events(
         ),
     ] = "nested",
 ) -> Any:
-    """Events matching every filter given, ordered, one page at a time.
+    """Events matching every filter given, ordered, one page at a time; each carries the
+    ``cluster_id`` of the real event it reports.
 
     ``dyad=IND,RUS`` finds events between the two in either direction (``role=actor``: IND acting
     on RUS); ``start``/``end`` keep events whose period overlaps the range; flagged events are left
-    out unless ``flagged`` says otherwise. ``jsonl`` and ``csv`` carry the same page, with the
-    total in the ``X-Total-Count`` header. CSV keeps CAMEO codes as written ("042"): read it with
-    ``pandas.read_csv(url, dtype={"cameo": str})``, or take ``shape=flat`` JSON.
+    out unless ``flagged`` says otherwise. ``distinct=true`` gives one row per real event (a cluster
+    with a matching mention) and ``total`` counts real events. ``jsonl`` and ``csv`` carry the same
+    page, with the total in the ``X-Total-Count`` header. CSV keeps CAMEO codes as written ("042"):
+    read it with ``pandas.read_csv(url, dtype={"cameo": str})``, or take ``shape=flat`` JSON.
     """
     filters = {**filters, "article_id": article_id}
-    total = database.cached(("count", *filters.items()), lambda db: db.count_events(**filters))
+    if order.lstrip("-") == "confidence" and distinct or order.lstrip("-") == "sources" and not distinct:
+        raise ApiError(
+            400, f"order {order!r} is not available {'with' if distinct else 'without'} distinct=true"
+        )
+    total = database.cached(
+        ("count", distinct, *filters.items()), lambda db: db.count_events(distinct=distinct, **filters)
+    )
     with database.open() as db:
-        records = db.event_records(**filters, limit=limit, offset=offset, order=order)
+        records = db.event_records(**filters, limit=limit, offset=offset, order=order, distinct=distinct)
     if shape == "flat" and format != "csv":
         flat = [json.dumps(flat_event(json.loads(record)), ensure_ascii=False) for record in records]
         records = flat

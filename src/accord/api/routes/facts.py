@@ -52,6 +52,13 @@ Order = Annotated[
     Literal["date", "-date"], Query(description="By date, oldest (date) or newest (-date) first.")
 ]
 Format = Annotated[OutputFormat, Query(description="json (paged object), jsonl or csv.")]
+Distinct = Annotated[
+    bool,
+    Query(
+        description="One row per cluster: the same record reported by several articles once, with sources"
+        " (number of articles), member_ids and article_ids."
+    ),
+]
 
 
 class AgreementPage(BaseModel):
@@ -93,6 +100,7 @@ def _page(
     limit: int,
     offset: int,
     format: str,
+    distinct: bool = False,
 ) -> Any:
     """The page of records as the ``format`` asks, with the total (in ``X-Total-Count`` for jsonl/csv)."""
     from accord.store.fact_export import records_to_csv  # duckdb: imported on the first request
@@ -100,10 +108,11 @@ def _page(
     check_date_range(filters.get("start"), filters.get("end"))
     plural = f"{record_type}s"
     total = database.cached(
-        ("count", record_type, *filters.items()), lambda db: db.count_records(record_type, **filters)
+        ("count", record_type, distinct, *filters.items()),
+        lambda db: db.count_records(record_type, distinct=distinct, **filters),
     )
     with database.open() as db:
-        found = getattr(db, plural)(limit=limit, offset=offset, order=order, **filters)
+        found = getattr(db, plural)(limit=limit, offset=offset, order=order, distinct=distinct, **filters)
     if format == "json":
         return JSONResponse({"total": total, "limit": limit, "offset": offset, plural: found})
     headers = {
@@ -141,6 +150,7 @@ def list_agreements(
     q: TextQuery = None,
     article_id: ArticleQuery = None,
     order: Order = "date",
+    distinct: Distinct = False,
     limit: Limit = 100,
     offset: Offset = 0,
     format: Format = "json",
@@ -148,7 +158,16 @@ def list_agreements(
     """Agreements matching every filter given (``actor``: a party's or signatory's code), one page."""
     filters = {"actor": actor, "kind": kind, "action": action, "status": status}
     filters |= {"start": start, "end": end, "text": q, "article_id": article_id}
-    return _page(database, "agreement", filters, order=order, limit=limit, offset=offset, format=format)
+    return _page(
+        database,
+        "agreement",
+        filters,
+        order=order,
+        limit=limit,
+        offset=offset,
+        format=format,
+        distinct=distinct,
+    )
 
 
 @router.get("/deals", response_model=DealPage, responses=_FORMATS)
@@ -162,6 +181,7 @@ def list_deals(
     q: TextQuery = None,
     article_id: ArticleQuery = None,
     order: Order = "date",
+    distinct: Distinct = False,
     limit: Limit = 100,
     offset: Offset = 0,
     format: Format = "json",
@@ -169,7 +189,9 @@ def list_deals(
     """Deals matching every filter given (``actor``: the buyer's, seller's or a party's code), one page."""
     filters = {"actor": actor, "kind": kind, "status": status}
     filters |= {"start": start, "end": end, "text": q, "article_id": article_id}
-    return _page(database, "deal", filters, order=order, limit=limit, offset=offset, format=format)
+    return _page(
+        database, "deal", filters, order=order, limit=limit, offset=offset, format=format, distinct=distinct
+    )
 
 
 @router.get("/meetings", response_model=MeetingPage, responses=_FORMATS)
@@ -185,6 +207,7 @@ def list_meetings(
     q: TextQuery = None,
     article_id: ArticleQuery = None,
     order: Order = "date",
+    distinct: Distinct = False,
     limit: Limit = 100,
     offset: Offset = 0,
     format: Format = "json",
@@ -192,7 +215,16 @@ def list_meetings(
     """Meetings matching every filter given (``actor``: a participant's, chair's or person's code)."""
     filters = {"actor": actor, "kind": kind, "status": status}
     filters |= {"start": start, "end": end, "text": q, "article_id": article_id}
-    return _page(database, "meeting", filters, order=order, limit=limit, offset=offset, format=format)
+    return _page(
+        database,
+        "meeting",
+        filters,
+        order=order,
+        limit=limit,
+        offset=offset,
+        format=format,
+        distinct=distinct,
+    )
 
 
 @router.get("/agreements/{record_id}")

@@ -13,7 +13,7 @@ from fastapi import APIRouter, Query
 
 from accord.api.deps import DatabaseDep
 from accord.api.names import named, named_all
-from accord.api.params import FiltersDep
+from accord.api.params import CountUnit, FiltersDep
 from accord.resolve.actors.codes import all_codes, country_centroid, search_codes
 
 __all__ = ["router"]
@@ -27,14 +27,15 @@ def overview(
     filters: FiltersDep,
     top: Annotated[int, Query(ge=1, le=100, description="How many actors, pairs and types.")] = 10,
     latest: Annotated[int, Query(ge=0, le=100, description="How many of the latest reports.")] = 8,
+    count: CountUnit = "clusters",
 ) -> dict[str, Any]:
     """The selection at a glance: how many events, articles and report dates; the busiest actors,
     the busiest pairs (either direction: the count of ``/events?dyad=A,B``), the event types (split
     into cooperation, conflict, planned and denied) and the latest reports."""
     answer = copy.deepcopy(
         database.cached(
-            ("overview", top, latest, *filters.items()),
-            lambda db: db.overview(top=top, latest=latest, **filters),
+            ("overview", top, latest, count, *filters.items()),
+            lambda db: db.overview(top=top, latest=latest, count=count, **filters),
         )
     )
     named_all(answer["actors"])
@@ -45,12 +46,14 @@ def overview(
 
 
 @router.get("/places")
-def places(database: DatabaseDep, filters: FiltersDep) -> dict[str, Any]:
+def places(database: DatabaseDep, filters: FiltersDep, count: CountUnit = "clusters") -> dict[str, Any]:
     """Where the selected events happened, for the map: each place with coordinates from the
     gazetteer (``precision: place``), and each country for events placed only in a country, at a
     point inside it (``precision: country``); with the events at each, split into cooperation,
     conflict, planned and denied. ``unplaced`` counts the events with no place at all."""
-    answer = copy.deepcopy(database.cached(("places", *filters.items()), lambda db: db.places(**filters)))
+    answer = copy.deepcopy(
+        database.cached(("places", count, *filters.items()), lambda db: db.places(count=count, **filters))
+    )
     kept = []
     for place in answer["places"]:
         named(place, "country_code", prefix="country_")

@@ -60,6 +60,9 @@ export function eventQuery(state) {
   if (state.min_conf) params.set("min_confidence", state.min_conf);
   params.set("background", state.bg === "1" ? "true" : "false");
   params.set("flagged", state.flagged || "exclude");
+  // The table lists every report of an event, so the panels count reports too (the API's
+  // aggregates count real events, each once, unless asked for mentions).
+  params.set("count", "mentions");
   return params;
 }
 
