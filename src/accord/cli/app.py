@@ -15,7 +15,8 @@ import click
 
 from accord.cli.evaluate import evaluate
 from accord.cli.explain import explain
-from accord.cli.extract import extract, ingest
+from accord.cli.extract import extract
+from accord.cli.ingest import ingest, load
 from accord.cli.query import article, events
 from accord.cli.records import agreements, deals, meetings
 from accord.cli.serve import serve
@@ -75,7 +76,19 @@ def main() -> None:
     """Accord: dated news reports in, coded international events (PLOVER/CAMEO) out."""
 
 
-for _command in (extract, ingest, events, article, explain, agreements, deals, meetings, serve, evaluate):
+for _command in (
+    extract,
+    ingest,
+    load,
+    events,
+    article,
+    explain,
+    agreements,
+    deals,
+    meetings,
+    serve,
+    evaluate,
+):
     main.add_command(_command)
 
 

@@ -9,7 +9,8 @@ Modules, one job each: ``database`` (the public ``Database``), ``connection`` (o
 version, lock), ``rows`` (records -> table rows), ``filters`` (filters -> SQL), ``writer``,
 ``queries``, ``aggregates``, ``frames``, ``export`` (files, and the CSV schema that the CLI
 and the API share: ``CSV_COLUMNS``, ``event_csv_row``, ``write_events_csv``) and ``access``
-(sharing the file between a writer and readers: ``writing``, ``open_database``, ``writer_waiting``).
+(sharing the file between a writer and readers: ``writing``, ``open_database``, ``writer_waiting``)
+and ``parquet`` (a Parquet dataset read in order: ``ordered_parquet_rows``).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from accord.store.access import DEFAULT_LOCK_WAIT, open_database, writer_flag, w
 from accord.store.connection import SCHEMA_VERSION
 from accord.store.database import Database
 from accord.store.export import CSV_COLUMNS, event_csv_row, write_events_csv
+from accord.store.parquet import ordered_parquet_rows
 from accord.store.rows import content_hash
 from accord.store.writer import WriteOutcome, article_hash
 
@@ -31,6 +33,7 @@ __all__ = [
     "content_hash",
     "event_csv_row",
     "open_database",
+    "ordered_parquet_rows",
     "write_events_csv",
     "writer_flag",
     "writer_waiting",
