@@ -22,10 +22,11 @@ TRICKY = [
     r"a\.m\.|p\.m\.|\bnoon\b",
     r"\bQ[1-4](?:\s+\d{4})?",  # case-sensitive, with a space: scanned whole
     r"x?",  # may match empty text: scanned whole
-    r"(?i:ab)c",  # inline flags: scanned whole
+    r"(?i:ab)c|(?-i:Q)\d",  # inline flags
+    r"(?i:é)t[éa]",  # a letter outside ASCII with a case, case ignored: scanned whole
     r"\b(?:one|two|three)(?:-(?:one|two))?\s+(?:hundred|thousand)\b",
 ]
-WORDS = ["the", "The", "THE", "in", "two", "weeks", "Week", "1997", "1990s", "'90s", "May", "jan", "Feb",
+WORDS = ["é", "É", "ét", "ÉT", "QU", "abc", "ABc", "€", "$5", "Rs 5", "USD", "usd 3", "the", "The", "THE", "in", "two", "weeks", "Week", "1997", "1990s", "'90s", "May", "jan", "Feb",
          "ago", "a", "couple", "of", "days", "for", "recent", "noon", "a.m.", "Q3", "2021", "twenty-one",
          "hundred", "past", "year", "early", "mid-", "İn", "ſunday", "K", "٣", "ı", "x", "ab", "AB"]  # fmt: skip
 SEPARATORS = [" ", "  ", "\n", "\t", "\u2003", "\xa0", ", ", ".", "-", "'", "", "\n\n"]
@@ -58,8 +59,23 @@ def test_scanning_reads_how_matches_begin():
     assert either is not None and not either.word_start and either.strings == ("bar", "foo")
     after_space = start_plan(re.compile(r"a\s+b", re.IGNORECASE))
     assert after_space is not None and after_space.strings == ("a ",)  # any spaces: "a" and one
-    for unsure in (r"x*", r"x?", r"(?i:ab)c", r"\w+day", r".x", r"Q\s+1"):
+    for unsure in (r"x*", r"x?", r"(?i:é)t", r"\w+day", r".x"):
         assert start_plan(re.compile(unsure)) is None, unsure
+    assert start_plan(re.compile(r"(?i:ab)c|(?-i:Q)\d|[€$]")).strings == (
+        "$",
+        "abc",
+        "q0",
+        "q1",
+        "q2",
+        "q3",
+        "q4",
+        "q5",
+        "q6",
+        "q7",
+        "q8",
+        "q9",
+        "€",
+    )
 
 
 @pytest.mark.parametrize(

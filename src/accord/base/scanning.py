@@ -12,17 +12,19 @@ has one of those strings, at a word start when it must:
     >>> [m.group() for m in TextScanner("Talks on Feb 3 and JAN 9.").finditer(month)]
     ['Feb 3', 'JAN 9']
 
-``TextScanner(text).finditer(p)`` yields the matches of ``p.finditer(text)``, always: a position
-is skipped only when no match can start there, and the pattern itself decides at the others, in the
-same order, each search going on after the previous match as ``finditer`` does. Where the reading
-cannot be sure (a pattern that may match empty text, inline flags, classes that are not a few
-letters), or the text holds characters that fold to ASCII letters or are digits outside ASCII
-(``FOLDING_TO_ASCII``, non-ASCII ``\\d``), the pattern runs over the whole text as before.
+``TextScanner(text).finditer(p, pos, endpos)`` yields the matches of ``p.finditer(text, pos,
+endpos)``, always: a position is skipped only when no match can start there, and the pattern itself
+decides at the others, in the same order, each search going on after the previous match as
+``finditer`` does. Where the reading cannot be sure (a pattern that may match empty text, classes of
+many characters, a letter outside ASCII where case is ignored), or the text holds characters that
+fold to ASCII letters or digits outside ASCII (``FOLDING_TO_ASCII``, non-ASCII ``\\d``), the
+pattern runs over the whole text as before.
 """
 
 from __future__ import annotations
 
 import functools
+import importlib
 import re
 import sys
 from collections.abc import Iterator
@@ -35,6 +37,9 @@ if sys.version_info >= (3, 11):  # the parser of the re module, which compiles p
 else:  # pragma: no cover
     import sre_constants as _sre
     import sre_parse as _sre_parse
+
+# The engine itself, which says which characters have a case (and so match others ignoring it).
+_ENGINE: Any = importlib.import_module("_sre")
 
 __all__ = ["FOLDING_TO_ASCII", "WHITESPACE", "StartPlan", "TextScanner", "start_plan"]
 
@@ -58,19 +63,18 @@ _FOLD = str.maketrans(
 
 # How many characters of a match's beginning are read, and how many beginnings at most.
 _LENGTH = 3
-_MOST_STRINGS = 400
+_MOST_STRINGS = 1000
 # Character classes of up to this many characters are read as alternatives.
 _SMALL_CLASS = 40
 
 
 @dataclass(frozen=True)
 class StartPlan:
-    """Where a pattern can match: at a position where the (folded) text starts with one of
+    """Where a pattern can match: at a position where the folded text starts with one of
     ``strings``, and, when ``word_start``, where a word starts."""
 
     strings: tuple[str, ...]
     word_start: bool
-    folded: bool
     # Finds the strings anywhere (for a plan that is not ``word_start``).
     starter: re.Pattern[str]
 
@@ -89,16 +93,13 @@ def start_plan(pattern: re.Pattern[str]) -> StartPlan | None:
         parsed = _sre_parse.parse(pattern.pattern, pattern.flags)
     except re.error:  # pragma: no cover - it compiled once
         return None
-    starts = _sequence(list(parsed.data))
+    starts = _sequence(list(parsed.data), bool(pattern.flags & re.IGNORECASE))
     if starts is None or not starts:
         return None
-    strings = {text for text, _, _ in starts}
-    if "" in strings or not all(s.isascii() for s in strings):
-        return None
-    folded = bool(pattern.flags & re.IGNORECASE)
-    if folded:
-        strings = {s.translate(_FOLD) for s in strings}
-    elif any(" " in s for s in strings):  # a space stands for any space: only in the folded text
+    # Folded as the text is (a case-sensitive letter then stands for both cases: more positions
+    # are tried, none is missed).
+    strings = {text.translate(_FOLD) for text, _, _ in starts}
+    if "" in strings:
         return None
     # A match begins a word when a boundary comes before a word character on every path.
     word_start = all(bounded and _is_word(text[0]) for text, _, bounded in starts)
@@ -106,20 +107,20 @@ def start_plan(pattern: re.Pattern[str]) -> StartPlan | None:
     kept = sorted(s for s in strings if not any(o != s and s.startswith(o) for o in strings))
     # Positions off word starts are found by searching the strings (a word start: by its head).
     starter = re.compile("|".join(re.escape(s) for s in sorted(kept, key=len, reverse=True)))
-    return StartPlan(tuple(kept), word_start, folded, starter)
+    return StartPlan(tuple(kept), word_start, starter)
 
 
 def _is_word(char: str) -> bool:
     return char.isalnum() or char == "_"
 
 
-def _sequence(items: list[tuple[Any, Any]]) -> set[_Start] | None:
+def _sequence(items: list[tuple[Any, Any]], ignorecase: bool) -> set[_Start] | None:
     """The beginnings of a sequence of parsed elements; None when unknown."""
     found: set[_Start] = {("", True, False)}
     for op, av in items:
         if not any(complete for _, complete, _ in found):
             break
-        element = _element(op, av)
+        element = _element(op, av, ignorecase)
         grown: set[_Start] = set()
         for text, complete, bounded in found:
             if not complete:
@@ -141,12 +142,12 @@ def _sequence(items: list[tuple[Any, Any]]) -> set[_Start] | None:
     return found
 
 
-def _element(op: Any, av: Any) -> set[_Start] | None:
+def _element(op: Any, av: Any, ignorecase: bool) -> set[_Start] | None:
     """The beginnings of one parsed element; None when unknown (anything may come)."""
     if op is _sre.LITERAL:
-        return {(chr(av), True, False)}
+        return None if _unfoldable(av, ignorecase) else {(chr(av), True, False)}
     if op is _sre.IN:
-        chars = _class_chars(av)
+        chars = _class_chars(av, ignorecase)
         return None if chars is None else {(c, True, False) for c in chars}
     if op is _sre.AT:
         return {("", True, av is _sre.AT_BOUNDARY)}
@@ -159,20 +160,24 @@ def _element(op: Any, av: Any) -> set[_Start] | None:
         return {("", True, False)}
     if op is _sre.SUBPATTERN:
         _group, add_flags, del_flags, body = av
-        return None if add_flags or del_flags else _sequence(list(body.data))
+        if add_flags & re.IGNORECASE:
+            ignorecase = True
+        if del_flags & re.IGNORECASE:
+            ignorecase = False
+        return _sequence(list(body.data), ignorecase)
     if op is getattr(_sre, "ATOMIC_GROUP", None):
-        return _sequence(list(av.data))
+        return _sequence(list(av.data), ignorecase)
     if op is _sre.BRANCH:
         union: set[_Start] = set()
         for branch in av[1]:
-            starts = _sequence(list(branch.data))
+            starts = _sequence(list(branch.data), ignorecase)
             if starts is None:
                 return None
             union |= starts
         return union
     if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, getattr(_sre, "POSSESSIVE_REPEAT", None)):
         low, high, body = av
-        inner = _sequence(list(body.data))
+        inner = _sequence(list(body.data), ignorecase)
         if inner is None:
             return None if low >= 1 else {("", True, False), ("", False, False)}
         if high > 1:  # past the first repetition: unknown
@@ -183,13 +188,15 @@ def _element(op: Any, av: Any) -> set[_Start] | None:
     return None
 
 
-def _class_chars(items: list[tuple[Any, Any]]) -> set[str] | None:
-    """The characters of a small class of literals, ranges and ``\\d``; None otherwise."""
+def _class_chars(items: list[tuple[Any, Any]], ignorecase: bool) -> set[str] | None:
+    """The characters of a small class of literals, ranges, ``\\d`` and ``\\s``; None otherwise."""
     chars: set[str] = set()
     for op, av in items:
-        if op is _sre.LITERAL:
+        if op is _sre.LITERAL and not _unfoldable(av, ignorecase):
             chars.add(chr(av))
         elif op is _sre.RANGE and av[1] - av[0] < _SMALL_CLASS:
+            if any(_unfoldable(c, ignorecase) for c in range(av[0], av[1] + 1)):
+                return None
             chars.update(chr(c) for c in range(av[0], av[1] + 1))
         elif op is _sre.CATEGORY and av is _sre.CATEGORY_DIGIT:
             chars.update("0123456789")  # other digits: the text is scanned whole (_UNSURE_TEXT)
@@ -198,6 +205,12 @@ def _class_chars(items: list[tuple[Any, Any]]) -> set[str] | None:
         else:
             return None
     return chars if len(chars) <= _SMALL_CLASS else None
+
+
+def _unfoldable(code: int, ignorecase: bool) -> bool:
+    """Whether a character of the pattern may match one the folded text does not show as it: a
+    letter outside ASCII with a case, where case is ignored ("é" for "É")."""
+    return ignorecase and code > 127 and bool(_ENGINE.unicode_iscased(code))
 
 
 def _refuses_word_before(items: list[tuple[Any, Any]]) -> bool:
@@ -215,47 +228,51 @@ class TextScanner:
         self.text = text
         self._sure = _UNSURE_TEXT.search(text) is None
         self._folded: str | None = None
-        self._word_heads: dict[bool, dict[str, list[int]]] = {}
+        self._word_heads: dict[str, list[int]] | None = None
 
-    def finditer(self, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
-        """The matches of ``pattern.finditer(self.text)``, in order (see the module docstring)."""
+    def finditer(
+        self, pattern: re.Pattern[str], pos: int = 0, endpos: int | None = None
+    ) -> Iterator[re.Match[str]]:
+        """The matches of ``pattern.finditer(self.text, pos, endpos)``, in order (see the module
+        docstring)."""
+        end = len(self.text) if endpos is None else min(endpos, len(self.text))
         plan = start_plan(pattern) if self._sure else None
         if plan is None:
-            yield from pattern.finditer(self.text)
+            yield from pattern.finditer(self.text, pos, end)
             return
-        after = 0  # where the search goes on: the end of the last match
-        for position in self._candidates(plan):
+        after = pos  # where the search goes on: the end of the last match
+        for position in self._candidates(plan, pos, end):
             if position < after:
                 continue
-            found = pattern.match(self.text, position)
+            found = pattern.match(self.text, position, end)
             if found is not None:
                 yield found
                 after = found.end()  # never empty: every match begins with a string of the plan
 
-    def _candidates(self, plan: StartPlan) -> Iterator[int]:
-        text = self.folded if plan.folded else self.text
+    def _candidates(self, plan: StartPlan, pos: int, end: int) -> Iterator[int]:
+        """Positions in ``pos``..``end`` where the folded text starts with a string of the plan
+        (at a word start, when the plan says so), in order."""
+        text = self.folded
         if plan.word_start:
             heads = self._heads(text)
-            yield from sorted({p for s in plan.strings for p in heads.get(s, ())})
+            found = {p for s in plan.strings for p in heads.get(s, ()) if pos <= p < end}
+            yield from sorted(found)
             return
-        found = plan.starter.search(text)
-        while found is not None:
-            yield found.start()
-            found = plan.starter.search(text, found.start() + 1)
+        # A match ends by ``end``, so the string it begins with does too.
+        hit = plan.starter.search(text, pos, end)
+        while hit is not None:
+            yield hit.start()
+            hit = plan.starter.search(text, hit.start() + 1, end)
 
     def _heads(self, text: str) -> dict[str, list[int]]:
-        """Where words start in ``text`` (this text, folded or not), by their first 1, 2 and 3
-        characters."""
-        key = text is self.text
-        heads = self._word_heads.get(key)
-        if heads is None:
-            heads = {}
+        """Where words start in the folded ``text``, by their first 1, 2 and 3 characters."""
+        if self._word_heads is None:
+            self._word_heads = {}
             for m in _WORD_HEAD.finditer(text):
                 head, start = m.group(1), m.start()
                 for length in range(1, min(len(head), _LENGTH) + 1):
-                    heads.setdefault(head[:length], []).append(start)
-            self._word_heads[key] = heads
-        return heads
+                    self._word_heads.setdefault(head[:length], []).append(start)
+        return self._word_heads
 
     @property
     def folded(self) -> str:
