@@ -27,6 +27,7 @@ import functools
 import importlib
 import re
 import sys
+from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -255,8 +256,15 @@ class TextScanner:
         text = self.folded
         if plan.word_start:
             heads = self._heads(text)
-            found = {p for s in plan.strings for p in heads.get(s, ()) if pos <= p < end}
-            yield from sorted(found)
+            lists = [heads[s] for s in plan.strings if s in heads]
+            if not lists:
+                return
+            # One list is in order already; several are merged (a word start is in each once).
+            positions = lists[0] if len(lists) == 1 else sorted(set().union(*lists))
+            if pos == 0 and end == len(text):
+                yield from positions
+            else:
+                yield from (p for p in positions if pos <= p < end)
             return
         # A match ends by ``end``, so the string it begins with does too.
         hit = plan.starter.search(text, pos, end)
@@ -265,13 +273,17 @@ class TextScanner:
             hit = plan.starter.search(text, hit.start() + 1, end)
 
     def _heads(self, text: str) -> dict[str, list[int]]:
-        """Where words start in the folded ``text``, by their first 1, 2 and 3 characters."""
+        """Where words start in the folded ``text``, in order, by their first 1, 2 and 3 characters."""
         if self._word_heads is None:
-            self._word_heads = {}
+            heads: defaultdict[str, list[int]] = defaultdict(list)
             for m in _WORD_HEAD.finditer(text):
                 head, start = m.group(1), m.start()
-                for length in range(1, min(len(head), _LENGTH) + 1):
-                    self._word_heads.setdefault(head[:length], []).append(start)
+                heads[head[:1]].append(start)
+                if len(head) > 1:
+                    heads[head[:2]].append(start)
+                    if len(head) > 2:
+                        heads[head].append(start)
+            self._word_heads = dict(heads)
         return self._word_heads
 
     @property
