@@ -41,6 +41,7 @@ def _tools() -> Any:
     spec = importlib.util.spec_from_file_location("scale_tools", HERE / "scale_tools.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
+    sys.modules["scale_tools"] = module  # its dataclasses look their module up
     spec.loader.exec_module(module)
     return module
 
