@@ -1,7 +1,7 @@
 """Fixtures shared by the whole suite.
 
 ``shared_dir`` is the project's ``../shared`` folder (gold sets, the seed, the contract); tests that
-need it skip cleanly on a machine without it. ``nlp`` loads the spaCy model once per session.
+need it skip cleanly on a machine without it. ``nlp`` loads the spaCy model once per session; ``local_ray`` starts a local Ray of 2 CPUs once.
 """
 
 from __future__ import annotations
@@ -28,6 +28,21 @@ def seed_path(shared_dir: Path) -> Path:
     if not path.is_file():
         pytest.skip("the seed article is not present")
     return path
+
+
+@pytest.fixture(scope="session")
+def local_ray():  # a local Ray of 2 CPUs for the Ray engine's tests; skipped without the ray extra
+    from accord.engines.ray_engine import ray_installed
+
+    if not ray_installed():
+        pytest.skip("the ray extra is not installed (pip install 'accord-events[ray]')")
+    import ray
+
+    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False)
+    try:
+        yield
+    finally:
+        ray.shutdown()
 
 
 @pytest.fixture(scope="session")

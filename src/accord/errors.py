@@ -4,6 +4,7 @@
     ├── InputError              an input could not be read as an article (file, line, reason)
     ├── DataFileError           a shipped or user data file (lexicon, code table) is malformed (file:line)
     ├── ModelNotInstalledError  no spaCy English model is installed; says what to pip install
+    ├── EngineError             a worker process died, or the Ray engine failed or is not installed
     └── StoreError              the database could not be opened or written
         ├── DatabaseBusyError       another process holds the file's lock (DuckDB: one writer or many readers)
         ├── ArticleConflictError    the id is stored with another text, and no update was asked for
@@ -41,6 +42,11 @@ class DataFileError(AccordError, ValueError):
 
 class ModelNotInstalledError(AccordError):
     pass
+
+
+class EngineError(AccordError):
+    """The engine running the stages failed as a whole (not one article): a worker process died
+    or could not load the model, the Ray extra is missing, or the cluster cannot be reached."""
 
 
 class StoreError(AccordError):

@@ -2,7 +2,8 @@
 
 DuckDB lets one process write a file or many read it. The server must keep answering (200, or 503
 with a one-line reason and no path, never 500) while the ingest commits, show the new articles
-after each commit, and a SIGKILL of either process must lose nothing that was committed.
+after each commit, and a SIGKILL of either process must lose nothing that was committed. The
+ingests parse in 2 worker processes (``--workers 2``) and commit from one.
 """
 
 from __future__ import annotations
@@ -132,7 +133,9 @@ def test_shared_database_server_answers_while_an_ingest_writes(started_db, tmp_p
     more = write_articles(tmp_path / "more.jsonl", 4, 40)
     with serving(db) as (_, client):
         assert article_count(client) == 4
-        writer = accord_process("ingest", str(more), "--db", str(db), "--batch-size", "4", "--quiet")
+        writer = accord_process(
+            "ingest", str(more), "--db", str(db), "--batch-size", "4", "--workers", "2", "--quiet"
+        )
         seen_counts: set[int] = set()
         statuses: list[int] = []
         answers = 0
@@ -165,7 +168,9 @@ def test_shared_database_a_killed_writer_or_server_loses_nothing(started_db, tmp
     db = started_db
     more = write_articles(tmp_path / "more.jsonl", 4, 40)
     with serving(db) as (server, client):
-        writer = accord_process("ingest", str(more), "--db", str(db), "--batch-size", "2", "--quiet")
+        writer = accord_process(
+            "ingest", str(more), "--db", str(db), "--batch-size", "2", "--workers", "2", "--quiet"
+        )
         deadline = time.monotonic() + 120
         while (article_count(client) or 0) < 10:
             assert writer.poll() is None and time.monotonic() < deadline, "the ingest ended too soon"
@@ -179,7 +184,9 @@ def test_shared_database_a_killed_writer_or_server_loses_nothing(started_db, tmp
         assert kept is not None and 10 <= kept < 44
 
         # The server is killed in turn while a second ingest completes the set.
-        rerun = accord_process("ingest", str(more), "--db", str(db), "--batch-size", "2", "--quiet")
+        rerun = accord_process(
+            "ingest", str(more), "--db", str(db), "--batch-size", "2", "--workers", "2", "--quiet"
+        )
         while (article_count(client) or 0) <= kept:
             assert rerun.poll() is None, "the re-run ended before the server was killed"
             time.sleep(0.05)

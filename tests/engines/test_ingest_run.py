@@ -116,7 +116,7 @@ def test_ingest_run_holds_the_file_only_while_committing(nlp, tmp_path, monkeypa
         assert not writer_flag(db).exists()
 
     monkeypatch.setattr(ingest_run.IngestRun, "commit", commit)
-    report = ingest(write_jsonl(tmp_path / "a.jsonl", list(TEXTS)), db, nlp=nlp, batch_size=2)
+    report = ingest(write_jsonl(tmp_path / "a.jsonl", list(TEXTS)), db, nlp=nlp, batch_size=2, workers=1)
     assert report.written == 5
     assert opened_between[:3] == [2, 4, 5]
 

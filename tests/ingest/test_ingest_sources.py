@@ -232,3 +232,25 @@ def test_ingest_folder_skips_its_documentation(tmp_path):
     assert [r.id for r in records] == ["a"]
     # Named explicitly, a notes file is read like any other (and here rejected for having no date).
     assert [type(r).__name__ for r in read_articles([tmp_path / "README"])] == ["Reject"]
+
+
+def test_ingest_list_inputs_names_the_files_read_articles_reads_in_its_order(tmp_path):
+    from accord.ingest import list_inputs, read_articles
+
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / "two.jsonl").write_text(
+        '{"id": "2", "date": "2021-12-06", "text": "Two."}\n{"id": "3", "date": "2021-12-06", "text": "Three."}\n'
+    )
+    (tmp_path / "a.txt").write_text("date 2021-12-06 One.")
+    (tmp_path / "README.md").write_text("notes")
+    (tmp_path / ".hidden.txt").write_text("date 2021-12-06 Hidden.")
+    sources = [str(tmp_path), str(tmp_path / "missing.txt"), "-"]
+    files = list(list_inputs(sources))
+    assert files == [
+        str(tmp_path / "a.txt"),
+        str(tmp_path / "b" / "two.jsonl"),
+        str(tmp_path / "missing.txt"),
+        "-",
+    ]
+    one_by_one = [r for f in files[:-1] for r in read_articles([f])]
+    assert one_by_one == list(read_articles(sources[:-1]))

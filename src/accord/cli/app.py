@@ -16,7 +16,8 @@ import click
 from accord.cli.evaluate import evaluate
 from accord.cli.explain import explain
 from accord.cli.export import export
-from accord.cli.extract import extract, ingest
+from accord.cli.extract import extract
+from accord.cli.ingest import ingest, load
 from accord.cli.query import article, events
 from accord.cli.records import agreements, deals, meetings
 from accord.cli.serve import serve
@@ -79,6 +80,7 @@ def main() -> None:
 for _command in (
     extract,
     ingest,
+    load,
     events,
     article,
     explain,

@@ -23,7 +23,9 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from accord.engines.report import IngestReport, Outcome, Progress
+from accord.engines.analysis import Outcome, failure_reason
+from accord.engines.report import IngestReport, Progress
+from accord.engines.report import Outcome as Step
 from accord.errors import ArticleConflictError, UnstorableArticleError
 from accord.records import Article, ArticleResult, Reject
 from accord.store import content_hash, open_database, writing
@@ -76,7 +78,7 @@ class IngestRun:
         self._pending_rejects: list[Reject] = []
         self._last_commit = time.monotonic()
         self._rejects: list[Reject] = []
-        self._counts: dict[Outcome, int] = {"written": 0, "updated": 0, "skipped": 0, "rejected": 0}
+        self._counts: dict[Step, int] = {"written": 0, "updated": 0, "skipped": 0, "rejected": 0}
         self._events = 0
 
     def prepare(self) -> None:
@@ -95,8 +97,18 @@ class IngestRun:
 
     def analysis_failed(self, article: Article, exc: Exception) -> None:
         """The extractor's ``on_error``: the article becomes a reject."""
-        reason = f"could not be analysed ({type(exc).__name__}: {exc}); please report this article"
+        self.not_analysed(article, failure_reason(exc))
+
+    def not_analysed(self, article: Article, reason: str) -> None:
+        """An article a worker could not analyse, for ``reason``: it becomes a reject."""
         self.reject(Reject(article.origin, article.line, reason, article.id))
+
+    def take(self, article: Article, outcome: Outcome) -> None:
+        """A worker's outcome for ``article``: its result (``parsed``) or why it failed."""
+        if isinstance(outcome, str):
+            self.not_analysed(article, outcome)
+        else:
+            self.parsed(outcome)
 
     def articles_to_parse(self, records: Iterable[Article | Reject]) -> Iterator[Article]:
         """The articles of ``records`` that need parsing; the others are rejected or skipped here.
@@ -126,7 +138,7 @@ class IngestRun:
         """Write the pending articles (one transaction each) and rejects, in one short opening."""
         if not self._pending and not self._pending_rejects:
             return
-        done: list[tuple[Outcome, ArticleResult]] = []
+        done: list[tuple[Step, ArticleResult]] = []
         refused: list[Reject] = []
         with writing(self.db_path, wait=self.lock_wait) as database:
             for reject in self._pending_rejects:
@@ -164,7 +176,7 @@ class IngestRun:
 
     # -- helpers ---------------------------------------------------------------------------------
 
-    def _step(self, outcome: Outcome, article_id: str | None, events: int = 0) -> None:
+    def _step(self, outcome: Step, article_id: str | None, events: int = 0) -> None:
         self._counts[outcome] += 1
         if self._progress is not None:
             self._progress(Progress(outcome, article_id, events))

@@ -1,8 +1,10 @@
-"""The local engine: read inputs, extract their events in this process, and store them.
+"""The local engine: read inputs, extract their events, and store them.
 
-``extract_files`` streams ``ArticleResult`` records from files, folders and standard input;
-``ingest`` writes them to a database, one transaction per article, committed in short writes
-(``ingest_run``), and returns an ``IngestReport``.
+``extract_files`` streams ``ArticleResult`` records from files, folders and standard input (in
+this process); ``ingest`` writes them to a database, one transaction per article, committed in
+short writes (``ingest_run``), and returns an ``IngestReport``. ``ingest`` parses in ``workers``
+processes (``workers``: all the cores by default) and stores what they return in input order, so
+that the database is the same as with one process; an input of one batch is parsed here.
 One bad input never stops the run, and never passes silently: it becomes a ``Reject`` (origin, line,
 reason) handed to ``on_reject``, and ``ingest`` also records it in the database.
 """
@@ -10,12 +12,14 @@ reason) handed to ``on_reject``, and ``ingest`` also records it in the database.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from accord.engines.ingest_run import IngestRun
 from accord.engines.report import IngestReport, Progress
+from accord.engines.workers import WorkerPool, available_cores
 from accord.ingest import read_articles
 from accord.pipeline import Extractor
 from accord.records import Article, ArticleResult, Reject
@@ -93,6 +97,7 @@ def ingest(
     lock_wait: float = DEFAULT_LOCK_WAIT,
     on_reject: Callable[[Reject], None] | None = None,
     progress: Callable[[Progress], None] | None = None,
+    workers: int | None = None,
 ) -> IngestReport:
     """Extract the events of every article in ``paths`` and store them in the database ``db_path``.
 
@@ -108,8 +113,13 @@ def ingest(
     are as for ``extract_files``; ``lock_wait`` is how many seconds a commit waits for readers to
     let go of the file.
 
+    ``workers`` processes parse (None: one per available core; 1: this process only), each
+    loading the model once (``nlp`` when given, sent to them); this process reads, skips and
+    writes, in input order, so the database is the same whatever ``workers``.
+
     Raises ``StoreError`` when the database cannot be opened or written (``DatabaseBusyError``
-    when other processes hold it for ``lock_wait`` seconds); the commits before stay.
+    when other processes hold it for ``lock_wait`` seconds), ``EngineError`` when a worker
+    process cannot load the model or dies; the commits before stay.
 
     >>> report = ingest(["samples/"], "accord.duckdb")  # doctest: +SKIP
     >>> report.written, report.skipped, len(report.rejects)  # doctest: +SKIP
@@ -124,9 +134,26 @@ def ingest(
         progress=progress,
     )
     run.prepare()
-    extractor = Extractor(nlp, batch_size=batch_size, on_error=run.analysis_failed)
     records = read_articles(paths, default_date=default_date, max_chars=max_chars, stdin=stdin)
-    for result in extractor.extract_articles(run.articles_to_parse(records)):
-        run.parsed(result)
+    batches = _batches(run.articles_to_parse(records), batch_size)
+    # Workers pay for themselves from the second batch on; a smaller input is parsed here.
+    head = list(itertools.islice(batches, 2))
+    batches = itertools.chain(head, batches)
+    workers = available_cores() if workers is None else workers
+    if workers > 1 and len(head) > 1:
+        with WorkerPool(workers, nlp=nlp, batch_size=batch_size) as pool:
+            for article, outcome in pool.analyse(batches):
+                run.take(article, outcome)
+    else:
+        extractor = Extractor(nlp, batch_size=batch_size, on_error=run.analysis_failed)
+        for result in extractor.extract_articles(itertools.chain.from_iterable(batches)):
+            run.parsed(result)
     run.commit()
     return run.report()
+
+
+def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    """``articles`` in lists of ``size`` (the last one shorter): the batches one process parses."""
+    iterator = iter(articles)
+    while batch := list(itertools.islice(iterator, size)):
+        yield batch

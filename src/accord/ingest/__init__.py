@@ -28,11 +28,11 @@ from pathlib import Path
 from typing import TextIO
 
 from accord.ingest._common import Limits
-from accord.ingest._dispatch import read_path, read_text_stream
+from accord.ingest._dispatch import list_files, read_path, read_text_stream
 from accord.ingest.counting import count_records
 from accord.records import Article, Reject
 
-__all__ = ["count_records", "read_articles"]
+__all__ = ["count_records", "list_inputs", "read_articles"]
 
 STDIN = "-"
 
@@ -66,6 +66,23 @@ def read_articles(
             yield from read_text_stream(stdin if stdin is not None else _standard_input(), "<stdin>", limits)
         else:
             yield from read_path(source, limits)
+
+
+def list_inputs(sources: Iterable[str | Path] | str | Path) -> Iterator[str | Reject]:
+    """The files ``read_articles(sources)`` reads, in its order, folders expanded, named as its
+    records' ``origin``; a folder that cannot be listed is a ``Reject``. ``"-"`` is given back as
+    it is. Reading them one by one with ``read_articles`` gives the same records in the same order.
+
+    >>> list(list_inputs(["-"]))
+    ['-']
+    """
+    if isinstance(sources, (str, Path)):
+        sources = [sources]
+    for source in sources:
+        if isinstance(source, str) and source == STDIN:
+            yield source
+        else:
+            yield from list_files(source)
 
 
 def _standard_input() -> TextIO:

@@ -86,7 +86,33 @@ def read_text_stream(stream: TextIO, origin: str, limits: Limits) -> Iterator[Re
         )
 
 
+def list_files(source: str | Path) -> Iterator[str | Reject]:
+    """The files ``read_path(source)`` reads, in its order, named as it names them (a path that is
+    no folder is given back as it is); a folder that cannot be listed is a ``Reject``.
+
+    Reading each with ``read_path`` yields what ``read_path(source)`` yields: an engine can hand
+    the files of a folder to different processes and still put the records in one order.
+    """
+    origin = source if isinstance(source, str) else str(source)
+    path = Path(source)
+    if not path.is_dir():
+        yield origin
+        return
+    for item in _folder_files(path, origin):
+        yield item if isinstance(item, Reject) else item[1]
+
+
 def _read_folder(folder: Path, origin: str, limits: Limits) -> Iterator[Record]:
+    for item in _folder_files(folder, origin):
+        if isinstance(item, Reject):
+            yield item
+        else:
+            yield from _read_file(item[0], item[1], limits)
+
+
+def _folder_files(folder: Path, origin: str) -> Iterator[tuple[Path, str] | Reject]:
+    """The files of ``folder`` (recursively, in name order) with their origins, or the Reject of a
+    folder that cannot be listed."""
     try:
         with os.scandir(folder) as scan:
             entries = sorted(scan, key=lambda entry: entry.name)
@@ -103,9 +129,9 @@ def _read_folder(folder: Path, origin: str, limits: Limits) -> Iterator[Record]:
         except OSError:
             is_dir = linked_dir = False
         if is_dir:
-            yield from _read_folder(Path(entry.path), child_origin, limits)
+            yield from _folder_files(Path(entry.path), child_origin)
         elif not linked_dir:
-            yield from _read_file(Path(entry.path), child_origin, limits)
+            yield Path(entry.path), child_origin
 
 
 # A corpus folder usually carries its own notes (README, SOURCE.md, LICENSE): they describe the

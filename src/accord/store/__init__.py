@@ -12,7 +12,7 @@ cluster inside the write transaction) and ``cluster_rows`` (the ``clusters`` tab
 ``distinct`` (one row per real event), ``aggregates``, ``frames``, ``export`` (files, and the CSV
 schema that the CLI and the API share: ``CSV_COLUMNS``, ``event_csv_row``, ``write_events_csv``) and
 ``access`` (sharing the file between a writer and readers: ``writing``, ``open_database``,
-``writer_waiting``).
+``writer_waiting``) and ``parquet`` (a Parquet dataset read in order: ``ordered_parquet_rows``).
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from accord.store.connection import SCHEMA_VERSION
 from accord.store.database import Database
 from accord.store.export import CSV_COLUMNS, event_csv_row, write_events_csv
 from accord.store.flags import FLAG_COLUMNS, write_flags_csv
+from accord.store.parquet import ordered_parquet_rows
 from accord.store.rows import content_hash
 from accord.store.writer import WriteOutcome, article_hash
 
@@ -36,6 +37,7 @@ __all__ = [
     "content_hash",
     "event_csv_row",
     "open_database",
+    "ordered_parquet_rows",
     "write_events_csv",
     "write_flags_csv",
     "writer_flag",

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from accord.base.scanning import TextScanner
 from accord.records import TimeExpression
 from accord.resolve.dates.anchoring import anchor_to_story
 from accord.resolve.dates.calendar import Tense
@@ -58,8 +59,9 @@ def _find(text: str, report_date: dt.date, tense: Tense | None) -> list[TimeExpr
 def _candidates(ctx: Context, rules: tuple[Rule, ...]) -> list[tuple[int, Candidate]]:
     """What every rule proposes, with the rule's position in the table."""
     found: list[tuple[int, Candidate]] = []
+    scanner = TextScanner(ctx.text)  # each rule tried only where its matches can begin
     for order, rule in enumerate(rules):
-        for m in rule.pattern.finditer(ctx.text):
+        for m in scanner.finditer(rule.pattern):
             if m.end() == m.start():
                 continue
             proposed = rule.handler(m, ctx)

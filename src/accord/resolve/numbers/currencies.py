@@ -16,6 +16,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from accord.base.scanning import TextScanner
 from accord.base.tsv import TsvRow, data_file, read_tsv
 from accord.resolve.numbers.lexicon import alternation
 
@@ -111,7 +112,8 @@ def currency_tokens(text: str, windows: list[tuple[int, int]] | None = None) -> 
     table = currency_table()
     out: list[CurrencyToken] = []
     spans = windows if windows is not None else [(0, len(text))]
-    for m in (m for start, end in spans for m in table.token_re.finditer(text, start, end)):
+    scanner = TextScanner(text)  # the table's pattern tried only where a currency can begin
+    for m in (m for start, end in spans for m in scanner.finditer(table.token_re, start, end)):
         cur, million = _lookup(table, m)
         if cur is not None:
             out.append(CurrencyToken(m.start(), m.end(), cur, million))
