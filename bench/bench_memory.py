@@ -33,7 +33,9 @@ def _tools() -> Any:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--small", type=int, default=1000)
     parser.add_argument("--large", type=int, default=10000)
     parser.add_argument("--no-ray", action="store_true")
@@ -55,7 +57,10 @@ def main() -> None:
                 target = ["--dataset", f"{out}.parquet"] if "ray" in options else ["--db", f"{out}.duckdb"]
                 measured = tools.measure([*accord, str(path), *options, *target, "--quiet"])
                 peaks[n] = measured.peak_mb
-                print(f"  {engine}, {n:,} articles: {measured.seconds:.0f} s, peak {measured.peak_mb:.0f} MB", flush=True)
+                print(
+                    f"  {engine}, {n:,} articles: {measured.seconds:.0f} s, peak {measured.peak_mb:.0f} MB",
+                    flush=True,
+                )
             rows.append((engine, peaks[args.small], peaks[args.large]))
     print(f"load average after: {tools.load_average()}\n")
     print(f"| engine | peak MB, {args.small:,} articles | peak MB, {args.large:,} articles | ratio |")

@@ -190,3 +190,45 @@ def test_precision_an_adjunct_act_shares_the_date_of_its_main_act(events):
     found = events("Four Hezbollah gunmen were killed on Monday trying to kidnap Israeli soldiers.")
     kidnaps = [e for e in found if e.trigger.text == "kidnap"]
     assert kidnaps and kidnaps[0].date == "2006-11-20"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Analysts said bombing the Syrian bridges could cut the rebels off from their supplies.",
+        "Diplomats fear that shelling the Turkish border posts would draw Ankara into the war.",
+    ],
+)
+def test_precision_an_act_weighed_as_an_idea_is_no_event(events, text):
+    assert [e for e in events(text) if e.event == "ASSAULT"] == []
+
+
+def test_precision_an_act_that_happened_as_a_subject_is_still_an_event(events):
+    text = "Syrian jets bombed the bridges near Aleppo on Monday, the army said."
+    assert any(e.event == "ASSAULT" for e in events(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenyan troops backing Somali government forces advanced on the port of Kismayo on Monday.",
+        "Police dispersed students backing the Thai opposition leader outside parliament on Monday.",
+        "French soldiers backed by Malian troops patrolled the town of Gao on Monday.",
+    ],
+)
+def test_precision_a_participle_of_backing_describes_its_noun(events, text):
+    assert [e for e in events(text) if e.event == "SUPPORT"] == []
+
+
+def test_precision_backing_stated_as_an_act_is_support(events):
+    text = "Kenya on Monday backed the Somali government's call for more African Union troops."
+    assert any(e.event == "SUPPORT" and "KEN" in sides(e)[0] for e in events(text))
+
+
+def test_precision_a_quote_whose_speaker_points_back_at_the_quote_ends(events):
+    # The parse makes "he" the speaker of "we" and "we" the subject "he" reports: no endless search.
+    text = (
+        "Bolivian President Evo Morales spoke on Monday. \"We've opened talks with Chile, a huge step "
+        'forward," he told BBC radio, "we\'ve produced a budget, we\'ve got changes agreed."'
+    )
+    assert any(e.event == "CONSULT" and sides(e) == ({"BOL"}, {"CHL"}) for e in events(text))

@@ -21,6 +21,7 @@ __all__ = [
     "is_passive",
     "is_passive_participle",
     "is_purpose_infinitive",
+    "is_supposed_act",
     "is_verb",
     "sentences",
     "subjects_of",
@@ -80,6 +81,18 @@ def is_purpose_infinitive(verb: Token) -> bool:
     ):
         return False
     return verb.dep_ in ("advcl", "acl") or (verb.dep_ == "xcomp" and verb.head.tag_ == "VBN")
+
+
+def is_supposed_act(verb: Token) -> bool:
+    """An act named as the subject of a supposition: "attacking Iran's facilities might only drive the
+    programme underground", "bombing the bridges would cut the city off". The act is an idea weighed,
+    not one that happened or is planned (the guide's events are actions stated in the article)."""
+    if verb.tag_ != "VBG" or verb.dep_ not in ("csubj", "csubjpass"):
+        return False
+    return any(c.dep_ == "aux" and c.lower_ in _SUPPOSING for c in verb.head.children)
+
+
+_SUPPOSING = frozenset({"might", "could", "would", "may", "can", "should", "'d"})
 
 
 # "took the opportunity to", "used the occasion to", "seized the chance to": the infinitive is the act done.

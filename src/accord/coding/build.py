@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, NamedTuple
 
 from accord.base.ids import event_id
-from accord.base.syntax import doc_text, is_purpose_infinitive
+from accord.base.syntax import doc_text, is_purpose_infinitive, is_supposed_act
 from accord.coding.arguments import argument_tokens
 from accord.coding.attachment import date_fields, location_for, money_in, quantities_for, time_for
 from accord.coding.casualties import is_accident, is_running_total
@@ -66,6 +66,10 @@ def build_event(
         return "recurring"  # "the ministers meet annually": a habit, not an event
     if any(c.dep_ == "advmod" and c.lower_ in _HABITUAL for c in candidate.clause.children):
         return "recurring"  # "insurgents frequently target the troops": a habit, not one act
+    if code.event == "SUPPORT" and _describes_its_noun(token):
+        return "described"  # "troops backing government forces", "protesters backing China's claims"
+    if is_supposed_act(token):
+        return "supposed"  # "attacking Iran's facilities might drive it underground": an idea weighed
     if code.event == "ASSAULT" and is_running_total(candidate.clause):
         return "tally"  # "more than 2,850 soldiers have been killed since 2003": a count, not one act
     actor_tokens, recipient_tokens = argument_tokens(parsed, candidate)
@@ -88,6 +92,22 @@ def build_event(
         # "units raised to fight Isis": an aim, not an act. People who "gathered to protest" did.
         return "purpose"
     return _assemble(parsed, candidate, sentence, time, sides, (actor_tokens, recipient_tokens))
+
+
+# Verbs of backing that, as a participle after a noun, say who the noun's people are.
+_BACKING = frozenset({"back", "support", "endorse", "favour", "favor"})
+
+
+def _describes_its_noun(token: Token) -> bool:
+    """A participle of backing that describes the noun before it ("Ethiopian troops backing Somali
+    forces", "coalition troops backed by Afghan soldiers"): it says whose side they are on, it does not
+    report a statement of support (the guide's SUPPORT is verbal or diplomatic)."""
+    return (
+        token.dep_ == "acl"
+        and token.tag_ in ("VBG", "VBN")
+        and token.head.pos_ in ("NOUN", "PROPN")
+        and token.lemma_.lower() in _BACKING
+    )
 
 
 def trigger_of(doc: Doc, tokens: Sequence[Token]) -> Trigger:

@@ -16,6 +16,8 @@ __all__ = ["DROP_REASONS", "DropReason", "DroppedCandidate"]
 DropReason = Literal[
     "recurring",
     "tally",
+    "supposed",
+    "described",
     "no_recipient",
     "accident",
     "nonagent_subject",
@@ -31,6 +33,10 @@ DropReason = Literal[
 DROP_REASONS: dict[DropReason, str] = {
     "recurring": "its date is a recurrence ('meet annually'): a habit, not an event",
     "tally": "a running total ('2,850 soldiers have been killed since 2003'): a count, not one act",
+    "supposed": "an act named as the subject of a supposition ('attacking the sites might backfire'): "
+    "an idea weighed, not an act",
+    "described": "a participle of backing that describes the noun before it ('troops backing the "
+    "government'): whose side they are on, not a statement of support",
     "no_recipient": "its word needs someone on the receiving end and the sentence names nobody "
     "('warned that prices could rise')",
     "accident": "a death or injury in a sentence about an accident or a disaster ('killing 160' in a crash)",

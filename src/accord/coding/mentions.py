@@ -8,6 +8,7 @@ gives no argument at all, the nearest actors to the left or right of the trigger
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from contextvars import ContextVar
 from typing import TYPE_CHECKING
 
 from accord.base.syntax import subjects_of
@@ -36,6 +37,10 @@ _PERSONAL_PRONOUNS: dict[str, frozenset[str]] = {
 }
 _FIRST_PERSON = frozenset({"we", "i"})
 _ANTECEDENT_REACH = 60  # tokens before the pronoun's sentence in which an antecedent is looked for
+# The pronouns (document, token index) whose antecedent is being looked for: a pronoun met again while
+# its own antecedent is sought ('"We ...," they said', where the parse makes each the other's speaker)
+# stands for nobody, instead of sending the search round in a circle.
+_SEEKING: ContextVar[frozenset[tuple[int, int]]] = ContextVar("seeking", default=frozenset())
 
 
 def index_mentions(mentions: Sequence[ActorMention]) -> dict[int, ActorMention]:
@@ -144,6 +149,19 @@ def _mentions_below(
 
 
 def _antecedent(parsed: ParsedArticle, pronoun: Token) -> ActorMention | None:
+    """The actor a subject or object pronoun stands for (None for a pronoun already being sought)."""
+    key = (id(parsed.doc), pronoun.i)
+    seeking = _SEEKING.get()
+    if key in seeking:
+        return None
+    token = _SEEKING.set(seeking | {key})
+    try:
+        return _find_antecedent(parsed, pronoun)
+    finally:
+        _SEEKING.reset(token)
+
+
+def _find_antecedent(parsed: ParsedArticle, pronoun: Token) -> ActorMention | None:
     """The actor a subject or object pronoun stands for.
 
     "Japan said it had halted aid": a pronoun subject of a clause reported by a verb stands for
@@ -240,7 +258,14 @@ def _previous_topic(parsed: ParsedArticle, pronoun: Token, kinds: frozenset[str]
     )
     for clause in [*clauses, root]:
         for subject in subjects_of(clause):
-            # A pronoun subject there stands for its own antecedent, a sentence further back.
+            if subject.pos_ == "PRON":
+                # A pronoun subject there continues a sentence further back (always further back, so
+                # that the walk ends; a borrowed subject or a speaker's "we" is not followed).
+                if subject.sent.start < sentence.start and subject.lower_ not in _FIRST_PERSON:
+                    found = _previous_topic(parsed, subject, kinds)
+                    if found is not None:
+                        return found
+                continue
             fitting = [m for m in mentions_for(parsed, [subject]) if m.entity.kind in kinds]
             if fitting:
                 return fitting[0]
