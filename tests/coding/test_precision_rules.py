@@ -232,3 +232,10 @@ def test_precision_a_quote_whose_speaker_points_back_at_the_quote_ends(events):
         'forward," he told BBC radio, "we\'ve produced a budget, we\'ve got changes agreed."'
     )
     assert any(e.event == "CONSULT" and sides(e) == ({"BOL"}, {"CHL"}) for e in events(text))
+
+
+def test_precision_an_act_that_is_the_topic_of_a_telling_is_told_of_not_reported(events):
+    text = "Kenyan officials gave a news conference on Somalia's attacks on Kenyan border posts."
+    assert [e for e in events(text) if e.event == "ASSAULT"] == []
+    stated = "Somali militias attacked Kenyan border posts on Monday, officials said at a news conference."
+    assert any(e.event == "ASSAULT" for e in events(stated))

@@ -68,6 +68,8 @@ def build_event(
         return "recurring"  # "insurgents frequently target the troops": a habit, not one act
     if code.event == "SUPPORT" and _describes_its_noun(token):
         return "described"  # "troops backing government forces", "protesters backing China's claims"
+    if _is_told_topic(token):
+        return "topic"  # "a news conference on Hu's visits": the visit is told of, not reported here
     if is_supposed_act(token):
         return "supposed"  # "attacking Iran's facilities might drive it underground": an idea weighed
     if code.event == "ASSAULT" and is_running_total(candidate.clause):
@@ -107,6 +109,40 @@ def _describes_its_noun(token: Token) -> bool:
         and token.tag_ in ("VBG", "VBN")
         and token.head.pos_ in ("NOUN", "PROPN")
         and token.lemma_.lower() in _BACKING
+    )
+
+
+# Nouns of telling and gathering whose "on"/"about" phrase names what is told of.
+_TELLING = frozenset(
+    {
+        "conference",
+        "briefing",
+        "statement",
+        "report",
+        "remarks",
+        "comments",
+        "speech",
+        "interview",
+        "debate",
+        "question",
+        "questions",
+        "hearing",
+        "article",
+        "documentary",
+        "book",
+    }
+)
+
+
+def _is_told_topic(token: Token) -> bool:
+    """An event noun that is the topic of a telling ("a news conference on Hu's visits", "a report about
+    the bombing"): the act is told of there, reported (and dated) where it is stated."""
+    head = token.head
+    return (
+        token.pos_ == "NOUN"
+        and token.dep_ == "pobj"
+        and head.lower_ in ("on", "about", "over", "regarding")
+        and head.head.lemma_.lower() in _TELLING
     )
 
 

@@ -18,6 +18,7 @@ DropReason = Literal[
     "tally",
     "supposed",
     "described",
+    "topic",
     "no_recipient",
     "accident",
     "nonagent_subject",
@@ -37,6 +38,8 @@ DROP_REASONS: dict[DropReason, str] = {
     "an idea weighed, not an act",
     "described": "a participle of backing that describes the noun before it ('troops backing the "
     "government'): whose side they are on, not a statement of support",
+    "topic": "the topic of a telling ('a news conference on the visits'): an act told of, reported "
+    "where it is stated",
     "no_recipient": "its word needs someone on the receiving end and the sentence names nobody "
     "('warned that prices could rise')",
     "accident": "a death or injury in a sentence about an accident or a disaster ('killing 160' in a crash)",
