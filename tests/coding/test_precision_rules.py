@@ -239,3 +239,12 @@ def test_precision_an_act_that_is_the_topic_of_a_telling_is_told_of_not_reported
     assert [e for e in events(text) if e.event == "ASSAULT"] == []
     stated = "Somali militias attacked Kenyan border posts on Monday, officials said at a news conference."
     assert any(e.event == "ASSAULT" for e in events(stated))
+
+
+def test_precision_people_an_arrest_takes_without_saying_who_are_unknown(events):
+    [arrest] = [e for e in events("Five men were arrested in Peshawar on Sunday.") if e.event == "COERCE"]
+    assert sides(arrest) == ({"PAK"}, {"UNK"})
+    [named_role] = [
+        e for e in events("Police arrested 12 protesters in Cairo on Friday.") if e.event == "COERCE"
+    ]
+    assert sides(named_role) == ({"EGY"}, {"EGY"})

@@ -49,6 +49,37 @@ class Sides:
     guesses: SideGuesses
 
 
+# CAMEO codes of taking people (arrest, detain), and the nouns that say nothing of who was taken.
+_ARRESTS = frozenset({"173"})
+_ANYONE = frozenset(
+    {
+        "person",
+        "persons",
+        "people",
+        "man",
+        "men",
+        "woman",
+        "women",
+        "suspect",
+        "suspects",
+        "individual",
+        "individuals",
+        "youth",
+        "youths",
+        "someone",
+        "others",
+    }
+)
+
+
+def _anonymous_arrest(candidate: Candidate, taken: Sequence[Token]) -> bool:
+    """An arrest of people the text does not identify ("seven persons were arrested", "a man was
+    detained"): the guide's UNK, not the place's country. Named roles ("protesters", "rebels") stay."""
+    return candidate.code.cameo in _ARRESTS and any(
+        t.lemma_.lower() in _ANYONE or t.lower_ in _ANYONE for t in taken
+    )
+
+
 def find_sides(
     parsed: ParsedArticle,
     candidate: Candidate,
@@ -117,6 +148,9 @@ def find_sides(
             authority=arresting_authority(
                 candidate.clause, place, parsed.default_location, unknown_actor(parsed, candidate)
             ),
+            arrested=unknown_actor(parsed, candidate)
+            if _anonymous_arrest(candidate, recipient_tokens)
+            else None,
         )
         if filled is None:
             return "unattributed_accident"

@@ -76,11 +76,12 @@ def unnamed_sides(
     sentence: Span,
     *,
     authority: Entity | None = None,
+    arrested: Entity | None = None,
 ) -> tuple[tuple[Entity, ...], tuple[Entity, ...]] | None:
     """The sides of a conflict act whose parties the text leaves unnamed, or None when it is no act of violence.
 
     ``actors`` and ``recipients`` are the sides found so far; a missing one is filled from the place (see the
-    module docstring); ``authority`` is who arrests when the text does not say (``arresting_authority``) for ASSAULT, COERCE and PROTEST, and left as it is for other types. The place is
+    module docstring), except the people an arrest takes, who are ``arrested`` (UNK) when given; ``authority`` is who arrests when the text does not say (``arresting_authority``) for ASSAULT, COERCE and PROTEST, and left as it is for other types. The place is
     ``clause_place`` (the one in the act's clause), else the sentence's places when they all lie in one country
     (not for COERCE: sanctions and bans are COERCE too, and their target is never read off a sentence's other
     places). A killing with no perpetrator in a sentence about an accident or a disaster ("killed in a car
@@ -95,6 +96,10 @@ def unnamed_sides(
         # "Dar was arrested", "the MP was detained": an arrest whose author is unsaid is the work of the
         # authorities where it happened, the story's home when the sentence names no place.
         actors = (authority,)
+    if arrested is not None and not recipients:
+        # "Seven persons were arrested in Kabul": who they are is unknown (the guide's UNK); the place
+        # says whose police, not whose people.
+        recipients = (arrested,)
     if place is None:
         return actors, recipients
     here = place_entity(place)
