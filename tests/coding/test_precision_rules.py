@@ -248,3 +248,12 @@ def test_precision_people_an_arrest_takes_without_saying_who_are_unknown(events)
         e for e in events("Police arrested 12 protesters in Cairo on Friday.") if e.event == "COERCE"
     ]
     assert sides(named_role) == ({"EGY"}, {"EGY"})
+
+
+def test_precision_talking_about_something_with_nobody_is_no_talks(events):
+    text = "Chilean Foreign Minister Ignacio Walker spoke to reporters, talking about the Peruvian border dispute."
+    assert [e for e in events(text) if e.event == "CONSULT"] == []
+    talks = (
+        "Chilean Foreign Minister Ignacio Walker talked with Peruvian officials about the border on Monday."
+    )
+    assert any(e.event == "CONSULT" for e in events(talks))

@@ -136,7 +136,12 @@ _TELLING = frozenset(
 
 def _is_told_topic(token: Token) -> bool:
     """An event noun that is the topic of a telling ("a news conference on Hu's visits", "a report about
-    the bombing"): the act is told of there, reported (and dated) where it is stated."""
+    the bombing"): the act is told of there, reported (and dated) where it is stated. And talking about
+    something with nobody to talk with ("the minister, talking about the visit, said"): a statement, not
+    talks."""
+    if token.pos_ == "VERB" and token.lemma_.lower() == "talk":
+        preps = {c.lower_ for c in token.children if c.dep_ == "prep"}
+        return bool(preps & {"about", "of"}) and not preps & {"with", "to"}
     head = token.head
     return (
         token.pos_ == "NOUN"
