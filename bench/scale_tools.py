@@ -56,7 +56,8 @@ def reuters_jsonl(n: int, path: Path) -> Path:
                 fields = {k: p.search(story.group(2)) for k, p in _FIELD.items()}
                 if fields["BODY"] is None or fields["DATE"] is None:
                     continue
-                day = dt.datetime.strptime(fields["DATE"].group(1).strip()[:11], "%d-%b-%Y").date()
+                # " 5-APR-1987 01:53:30.29": the day may have one digit, so split at the space.
+                day = dt.datetime.strptime(fields["DATE"].group(1).split()[0], "%d-%b-%Y").date()
                 record = {
                     "id": f"reuters-{story.group(1)}",
                     "date": day.isoformat(),
