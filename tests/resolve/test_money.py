@@ -154,3 +154,20 @@ def test_money_seed_article(seed_path) -> None:
     assert [(m.amount, m.currency, m.approximate, m.text) for m in found] == [
         (5e10, "INR", True, "around Rs 5000 crore")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "currency", "span"),
+    [
+        ("The bank approved a $2 billion loan.", "USD", "$2 billion"),
+        ("A $40 million grant was announced.", "USD", "$40 million"),
+        ("Qantas paid A$2 billion.", "AUD", "A$2 billion"),
+        ("Aid of US $5 million arrived.", "USD", "US $5 million"),
+        ("a deal worth HK $3 billion", "HKD", "HK $3 billion"),
+    ],
+)
+def test_money_an_article_before_the_dollar_is_no_australian_dollar(
+    text: str, currency: str, span: str
+) -> None:
+    [money] = find_money(text)
+    assert (money.currency, money.text) == (currency, span)

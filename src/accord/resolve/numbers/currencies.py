@@ -70,6 +70,10 @@ def currency_table() -> CurrencyTable:
     )
 
 
+# Dollar prefixes that are also English words, read as a prefix only when glued to "$".
+_ENGLISH_WORDS = frozenset({"a"})
+
+
 def build_currency_table(rows: Sequence[TsvRow]) -> CurrencyTable:
     """Compile the rows of a currency file; raises ``DataFileError`` for a bad row."""
     by_key: dict[str, Currency] = {}
@@ -94,11 +98,15 @@ def build_currency_table(rows: Sequence[TsvRow]) -> CurrencyTable:
         else:
             words.append(s)
     upper_codes = sorted({c for c in codes if c.isupper()})
+    glued = alternation(dollar_prefixes + upper_codes).replace(r"\.", r"\.?")
+    # Apart from its "$" ("US $5", "c $ 16.4 million"), any prefix but a word of English: "a $2 billion
+    # loan" and "A $2 billion deal" are the article, so "A$" (AUD) must be glued.
+    apart = alternation(
+        [p for p in dollar_prefixes + upper_codes if p.lower() not in _ENGLISH_WORDS]
+    ).replace(r"\.", r"\.?")
     pattern = (
         r"(?P<word>(?<![A-Za-z])(?i:" + alternation(words) + r")(?![A-Za-z]))"
-        r"|(?P<dollar>(?<![A-Za-z])(?i:"
-        + alternation(dollar_prefixes + upper_codes).replace(r"\.", r"\.?")
-        + r")\s?\$)"
+        r"|(?P<dollar>(?<![A-Za-z])(?i:(?:" + glued + r")\$|(?:" + apart + r")\s\$))"
         r"|(?P<mcode>(?<![A-Za-z])M(?:" + alternation(upper_codes) + r")(?![A-Za-z]))"
         r"|(?P<code>(?<![A-Za-z])(?:" + alternation(codes) + r")(?![A-Za-z]))"
         r"|(?P<letters>(?<![A-Za-z])(?:" + alternation(letter_symbols) + r")(?![A-Za-z]))"
