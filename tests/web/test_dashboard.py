@@ -283,3 +283,23 @@ def test_web_article_markup_renders_as_text(page, tmp_path, fixture_db, artifact
         page.wait_for_timeout(200)  # give any injected handler a chance to run
         assert page.evaluate("typeof window.__pwned") == "undefined"
         page.screenshot(path=str(artifacts / "article-markup.png"))
+
+
+def test_web_counting_real_events_changes_every_panel_and_the_table(page, web_url, artifacts, shoot):
+    goto(page, web_url)
+    reports = panel_counts(page)["table"]
+    page.select_option("#f-unit", "events")
+    page.click("#apply")
+    page.wait_for_function("() => new URLSearchParams(location.hash.slice(1)).get('unit') === 'events'")
+    wait_for_panels(page)
+    real = api(web_url, "/events", limit=1, background="false", distinct="true")["total"]
+    assert real < reports  # the reports hold some events told by several articles
+    counts = panel_counts(page)
+    assert (counts["table"], counts["timeline"], counts["overview"]) == (real, real, real), counts
+    # A row is one real event; opening it shows the report whose values it carries.
+    row = page.locator("#events-table tbody tr[data-event-id]").first
+    assert row.get_attribute("data-event-id").startswith("cl-")
+    row.click()
+    page.wait_for_selector("#article-events .current")
+    assert page.get_attribute("#article-events .current", "data-event-id").startswith("ev-")
+    shoot(page, "#events-card", artifacts / "dashboard-real-events.png")

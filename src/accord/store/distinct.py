@@ -138,6 +138,7 @@ def _event_row(cluster: Mapping[str, Any], members: Sequence[dict[str, Any]]) ->
         event_loc=location or None,
     )
     row.update(_cluster_fields(cluster))
+    row["representative_id"] = cluster["representative_id"]  # the mention whose values the row shows
     return row
 
 

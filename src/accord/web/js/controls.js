@@ -49,6 +49,7 @@ export function syncForm(state) {
   $("f-q").value = state.q || "";
   $("f-conf").value = state.min_conf || "";
   $("f-flagged").value = state.flagged || "exclude";
+  $("f-unit").value = state.unit || "reports";
   $("f-bg").checked = state.bg === "1";
   $("f-interval").value = state.interval;
   $("f-order").value = state.order;
@@ -72,6 +73,7 @@ async function formChanges() {
     q: $("f-q").value.trim(),
     min_conf: $("f-conf").value,
     flagged: $("f-flagged").value,
+    unit: $("f-unit").value,
     bg: $("f-bg").checked ? "1" : "0",
     offset: "0",
   };

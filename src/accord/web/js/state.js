@@ -5,10 +5,10 @@
 // overview, the timeline, the network, the map, the table and the exports.
 
 // Filter fields kept in the hash (eventQuery turns them into API parameters).
-export const FILTER_FIELDS = ["a", "role", "b", "type", "quad_class", "status", "start", "end", "q", "min_conf", "bg", "flagged"];
+export const FILTER_FIELDS = ["a", "role", "b", "type", "quad_class", "status", "start", "end", "q", "min_conf", "bg", "flagged", "unit"];
 export const DEFAULTS = {
   offset: "0", limit: "50", order: "-report_date", interval: "auto", chart: "bars", min_events: "1",
-  rtab: "agreements", role: "either", flagged: "exclude", bg: "0",
+  rtab: "agreements", role: "either", flagged: "exclude", bg: "0", unit: "reports",
 };
 
 // What to call when the state changes without a hashchange event (see writeState's `replace`).
@@ -60,9 +60,14 @@ export function eventQuery(state) {
   if (state.min_conf) params.set("min_confidence", state.min_conf);
   params.set("background", state.bg === "1" ? "true" : "false");
   params.set("flagged", state.flagged || "exclude");
-  // The table lists every report of an event, so the panels count reports too (the API's
-  // aggregates count real events, each once, unless asked for mentions).
-  params.set("count", "mentions");
+  // What every panel counts: each report of an event (the table lists mentions), or each real
+  // event once however many articles report it (the table lists one row per real event).
+  if (state.unit === "events") {
+    params.set("count", "clusters");
+    params.set("distinct", "true");
+  } else {
+    params.set("count", "mentions");
+  }
   return params;
 }
 

@@ -62,7 +62,8 @@ export async function renderEvents(state) {
   const query = eventQuery(state);
   query.set("limit", state.limit);
   query.set("offset", state.offset);
-  query.set("order", state.order);
+  // One row per real event has no confidence of its own: it is ordered by date then.
+  query.set("order", query.get("distinct") && state.order.endsWith("confidence") ? "-report_date" : state.order);
   if (query.toString() === lastEvents) {
     for (const row of $("events-table").tBodies[0].rows) row.classList.toggle("current", row.dataset.eventId === state.event);
     return;
@@ -123,7 +124,8 @@ export function isBackground(event) {
 
 // One row; a click (or Enter) opens the event's article.
 function eventRow(event, state) {
-  const open = () => writeState({ article: event.article_id, event: event.id });
+  // A real event (one row per cluster) opens the article of its representative report at that mention.
+  const open = () => writeState({ article: event.article_id, event: event.representative_id || event.id });
   const row = el("tr", { tabindex: 0, "data-event-id": event.id, "data-article-id": event.article_id, onclick: open, onkeydown: (e) => { if (e.key === "Enter") open(); } });
   if (state.event === event.id) row.classList.add("current");
   const background = isBackground(event);
