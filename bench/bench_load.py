@@ -14,7 +14,6 @@ ms, 0 errors). Loopback only; stops by itself.
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import random
 import socket
 import subprocess
@@ -27,16 +26,10 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+# Run as ``python bench/bench_load.py``: the script's folder is on sys.path, so its helpers import by name.
+import bench_api
+
 TARGET_P95_MS = 100.0
-HERE = Path(__file__).resolve().parent
-
-
-def _bench_api() -> Any:
-    spec = importlib.util.spec_from_file_location("bench_api", HERE / "bench_api.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def run_clients(url: str, queries: list[list[dict[str, Any]]]) -> tuple[list[float], int, float]:
@@ -119,7 +112,6 @@ def main() -> None:
     parser.add_argument("--keep", type=Path, help="also copy the built database here (for --db)")
     args = parser.parse_args()
 
-    bench_api = _bench_api()
     rng = random.Random(args.seed)
     with tempfile.TemporaryDirectory() as tmp:
         db_path = args.db or Path(tmp) / "load.duckdb"

@@ -13,23 +13,14 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import importlib.util
 import sys
 import tempfile
 from pathlib import Path
-from typing import Any
 
-HERE = Path(__file__).resolve().parent
+# Run as ``python bench/...``: the script's folder is on sys.path, so its helpers import by name.
+import scale_tools as tools
+
 TARGET = 1.10
-
-
-def _tools() -> Any:
-    spec = importlib.util.spec_from_file_location("scale_tools", HERE / "scale_tools.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["scale_tools"] = module  # its dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
 
 
 def main() -> None:
@@ -40,7 +31,6 @@ def main() -> None:
     parser.add_argument("--large", type=int, default=10000)
     parser.add_argument("--no-ray", action="store_true")
     args = parser.parse_args()
-    tools = _tools()
     accord = [sys.executable, "-m", "accord", "ingest"]
     print(f"bench_memory {dt.date.today()}; load average before: {tools.load_average()}")
     engines = {"local, 2 workers": ["--workers", "2"]}

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import importlib.util
 import math
 import os
 import subprocess
@@ -32,18 +31,12 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+# Run as ``python bench/...``: the script's folder is on sys.path, so its helpers import by name.
+import scale_tools as tools
+
 HERE = Path(__file__).resolve().parent
 PER_DAY = 1_000_000
 UTILISATION = 0.7  # of each core, sustained, in the cost model
-
-
-def _tools() -> Any:
-    spec = importlib.util.spec_from_file_location("scale_tools", HERE / "scale_tools.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["scale_tools"] = module  # its dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
 
 
 def main() -> None:
@@ -54,7 +47,6 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=1)
     parser.add_argument("--no-ray", action="store_true", help="leave out the Ray row")
     args = parser.parse_args()
-    tools = _tools()
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=HERE)
     print(f"bench_scale {dt.date.today()} commit {commit.stdout.strip() or '?'}; {os.cpu_count()} cores")
     print(f"load average before: {tools.load_average()}")
