@@ -1,4 +1,5 @@
-"""``code``: the whole extractor on a text of our own, events as contract dicts (one model per session)."""
+"""The whole extractor on a text of our own (one model per session): ``code`` gives events as contract
+dicts, ``events`` the ``Event`` records (with an optional dateline)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from typing import Any
 import pytest
 
 from accord.pipeline import Extractor
-from accord.records import Article
+from accord.records import Article, Event
 
 Coder = Callable[..., list[dict[str, Any]]]
 
@@ -25,8 +26,12 @@ def code(nlp) -> Coder:
     return run
 
 
-def brief(event: dict[str, Any]) -> tuple[str, str, str, str]:
-    """(type, actor codes, recipient codes, date) of a contract event, codes joined with '+'."""
-    actor = "+".join(sorted(e["code"] for e in event["actor"])) or "-"
-    recipient = "+".join(sorted(e["code"] for e in event["recipient"])) or "-"
-    return event["event"], actor, recipient, event["date"]
+@pytest.fixture(scope="session")
+def events(nlp) -> Callable[..., tuple[Event, ...]]:
+    extractor = Extractor(nlp)
+
+    def run(text: str, dateline: str | None = None) -> tuple[Event, ...]:
+        article = Article(id="t", date=dt.date(2006, 11, 20), text=text, dateline=dateline)
+        return extractor.extract_article(article).events
+
+    return run

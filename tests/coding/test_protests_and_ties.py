@@ -2,24 +2,7 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
-
-from accord.pipeline import Extractor
-from accord.records import Article
-
-
-@pytest.fixture(scope="module")
-def events(nlp):
-    extractor = Extractor(nlp)
-
-    def run(text: str, dateline: str | None = None):
-        return extractor.extract_article(
-            Article(id="t", date=dt.date(2006, 11, 20), text=text, dateline=dateline)
-        ).events
-
-    return run
 
 
 def sides(event) -> tuple[set[str], set[str]]:
