@@ -14,10 +14,10 @@ trigger that gave no event, why.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from accord.base.syntax import sentences
 from accord.coding.attachment import article_location, time_owners, time_tokens
 from accord.coding.build import Built, build_event, trigger_of
 from accord.coding.context import EventContext, ParsedArticle, PreviousSides
@@ -70,7 +70,7 @@ def find_events_with_drops(doc: Doc, context: EventContext, lexicon: Lexicon) ->
     why: dict[int, MentionExplanation] = {}
     dropped: list[DroppedCandidate] = []
     previous: PreviousSides | None = None
-    for sentence_index, sentence in enumerate(_sentences(doc)):
+    for sentence_index, sentence in enumerate(sentences(doc)):
         if _is_sports(sentence, lexicon):
             continue  # "Lee beat Shirley 15-13", "the Chinese duo will next meet England's pair"
         candidates = find_candidates(parsed, sentence)
@@ -111,16 +111,3 @@ def _is_sports(sentence: Span, lexicon: Lexicon) -> bool:
     """A sentence of sports news: two sports words, or one beside a score ("won 15-4")."""
     words = {t.lower_ for t in sentence if t.lower_ in lexicon.sports_words}
     return len(words) >= 2 or (len(words) == 1 and _SCORE.search(sentence.text) is not None)
-
-
-def _sentences(doc: Doc) -> Iterator[Span]:
-    """spaCy's sentences, also cut at blank lines: headlines, captions and embedded tweets carry no
-    full stop, and the parser runs them into the next paragraph."""
-    for sentence in doc.sents:
-        start = sentence.start
-        for token in sentence:
-            if token.is_space and token.text.count("\n") >= 2 and token.i > start:
-                yield doc[start : token.i]
-                start = token.i + 1
-        if start < sentence.end:
-            yield doc[start : sentence.end]
