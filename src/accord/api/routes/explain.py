@@ -8,18 +8,15 @@ like ``POST /extract`` (413 over the length limit, 504 past the time limit, 503 
 
 from __future__ import annotations
 
-import asyncio
-import datetime as dt
 from typing import Any
 
 from fastapi import APIRouter, Request
 
 from accord.api.deps import DatabaseDep, ExtractPoolDep
 from accord.api.errors import ApiError, ErrorBody
-from accord.api.extract_pool import ExtractBusy, ExtractFailed, ExtractPool, ExtractStopped, ExtractTimeout
+from accord.api.extract_pool import ExtractPool
 from accord.api.params import ArticleIdPath
-from accord.api.routes.extract import ExtractRequest
-from accord.base.report_dates import report_date_problem
+from accord.api.routes.extract import ExtractRequest, checked_job, pool_errors
 
 __all__ = ["router"]
 
@@ -33,25 +30,9 @@ _RESPONSES: dict[int | str, dict[str, Any]] = {
 
 
 async def _explain(request: Request, pool: ExtractPool, text: str, date: str, article_id: str | None) -> Any:
-    limit: int = request.app.state.max_extract_chars
-    if len(text) > limit:
-        raise ApiError(413, f"text is {len(text):,} characters, over the limit of {limit:,}")
-    try:
-        problem = report_date_problem(dt.date.fromisoformat(date))
-    except ValueError:
-        raise ApiError(422, f"date {date!r} is not a calendar date") from None
-    if problem is not None:
-        raise ApiError(422, problem)
-    try:
+    checked_job(request, text, date)
+    with pool_errors():
         return await pool.job("explain", text, date, article_id)
-    except ExtractTimeout as exc:
-        raise ApiError(504, f"{exc}; send a shorter text") from None
-    except (ExtractBusy, ExtractStopped) as exc:
-        raise ApiError(503, str(exc)) from None
-    except ExtractFailed as exc:
-        raise ApiError(500, f"internal error: {exc}") from None
-    except asyncio.CancelledError:
-        raise
 
 
 @router.post("/explain", responses=_RESPONSES)

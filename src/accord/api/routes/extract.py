@@ -8,8 +8,9 @@ disconnects has its worker killed. A report date outside 1800 .. next year is a 
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from fastapi import APIRouter, Request
@@ -21,7 +22,7 @@ from accord.api.extract_pool import ExtractBusy, ExtractFailed, ExtractStopped, 
 from accord.api.params import FULL_DATE_PATTERN
 from accord.base.report_dates import report_date_problem
 
-__all__ = ["ExtractRequest", "ExtractResponse", "router"]
+__all__ = ["ExtractRequest", "ExtractResponse", "checked_job", "pool_errors", "router"]
 
 router = APIRouter(tags=["extract"])
 
@@ -43,6 +44,35 @@ class ExtractResponse(BaseModel):
     events: list[dict[str, Any]]
 
 
+def checked_job(request: Request, text: str, date: str) -> None:
+    """Refuse a job before it reaches a worker: a text over the app's limit (413), a date that is no
+    calendar date or lies outside 1800 .. next year (422)."""
+    limit: int = request.app.state.max_extract_chars
+    if len(text) > limit:
+        raise ApiError(413, f"text is {len(text):,} characters, over the limit of {limit:,}")
+    try:
+        day = dt.date.fromisoformat(date)
+    except ValueError:
+        raise ApiError(422, f"date {date!r} is not a calendar date") from None
+    problem = report_date_problem(day)
+    if problem is not None:
+        raise ApiError(422, problem)
+
+
+@contextmanager
+def pool_errors() -> Iterator[None]:
+    """The extract pool's failures as HTTP answers: 504 past the time limit, 503 when busy or
+    stopping, 500 for a worker's error. A cancelled request (client gone) passes through."""
+    try:
+        yield
+    except ExtractTimeout as exc:
+        raise ApiError(504, f"{exc}; send a shorter text") from None
+    except (ExtractBusy, ExtractStopped) as exc:
+        raise ApiError(503, str(exc)) from None
+    except ExtractFailed as exc:
+        raise ApiError(500, f"internal error: {exc}") from None
+
+
 async def _client_gone(request: Request) -> None:
     """Returns when the client disconnects (the body is read, so only a disconnect can come)."""
     while True:
@@ -62,26 +92,9 @@ async def _client_gone(request: Request) -> None:
 )
 async def extract_events(request: Request, pool: ExtractPoolDep, body: ExtractRequest) -> dict[str, Any]:
     """Events found in one text, in the contract's shape; nothing is stored."""
-    limit: int = request.app.state.max_extract_chars
-    if len(body.text) > limit:
-        raise ApiError(413, f"text is {len(body.text):,} characters, over the limit of {limit:,}")
-    try:
-        date = dt.date.fromisoformat(body.date)
-    except ValueError:
-        raise ApiError(422, f"date {body.date!r} is not a calendar date") from None
-    problem = report_date_problem(date)
-    if problem is not None:
-        raise ApiError(422, problem)
-    try:
+    checked_job(request, body.text, body.date)
+    with pool_errors():
         events = await pool.run(
             body.text, body.date, body.article_id, client_gone=lambda: _client_gone(request)
         )
-    except ExtractTimeout as exc:
-        raise ApiError(504, f"{exc}; send a shorter text") from None
-    except (ExtractBusy, ExtractStopped) as exc:
-        raise ApiError(503, str(exc)) from None
-    except ExtractFailed as exc:
-        raise ApiError(500, f"internal error: {exc}") from None
-    except asyncio.CancelledError:
-        raise
     return {"count": len(events), "events": events}
