@@ -6,13 +6,17 @@ need it skip cleanly on a machine without it. ``nlp`` loads the spaCy model once
 
 from __future__ import annotations
 
+import importlib.util
+import sys
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 SHARED_DIR = REPO_ROOT.parent / "shared"
-TEST_DATA = Path(__file__).resolve().parent / "data"
+TESTS = Path(__file__).resolve().parent
+TEST_DATA = TESTS / "data"
 
 
 @pytest.fixture(scope="session")
@@ -52,17 +56,24 @@ def nlp():  # spaCy Language, imported lazily
     return load_language_model()
 
 
-@pytest.fixture(scope="session")
-def seed_records():  # tests/facts/seed_records.py: the seed's seven records, checked on dicts
-    import importlib.util
-    import sys
-
-    name = "accord_tests_seed_records"
+def _helper_module(name: str, path: Path) -> ModuleType:
+    """A helper file of the tests as a module, loaded once (test folders are not packages under
+    importlib mode, so they cannot import each other by name)."""
     if name not in sys.modules:
-        path = Path(__file__).resolve().parent / "facts" / "seed_records.py"
         spec = importlib.util.spec_from_file_location(name, path)
         assert spec is not None and spec.loader is not None
         module = importlib.util.module_from_spec(spec)
         sys.modules[name] = module
         spec.loader.exec_module(module)
     return sys.modules[name]
+
+
+@pytest.fixture(scope="session")
+def seed_records() -> ModuleType:  # tests/facts/seed_records.py: the seed's seven records, checked on dicts
+    return _helper_module("accord_tests_seed_records", TESTS / "facts" / "seed_records.py")
+
+
+@pytest.fixture(scope="session")
+def fixture_db() -> ModuleType:
+    """tests/api/fixture_db.py: the API tests' database builder, the server runner and the markup constants."""
+    return _helper_module("accord_tests_fixture_db", TESTS / "api" / "fixture_db.py")

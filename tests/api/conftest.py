@@ -7,7 +7,6 @@ not load spaCy; ``test_api_extract_with_the_real_extractor`` checks the real one
 
 from __future__ import annotations
 
-import importlib.util
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,45 +15,24 @@ from typing import Any
 
 import pytest
 
-
-def load_fixture_module() -> ModuleType:
-    """tests/api/fixture_db.py as a module (test folders are not packages under importlib mode)."""
-    name = "accord_tests_fixture_db"
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, Path(__file__).with_name("fixture_db.py"))
-        assert spec is not None and spec.loader is not None
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[name]
-
-
-_fixture_db = load_fixture_module()
-
 # POST /extract runs its function in worker processes that import it by name: the test
 # extractors live in a module on sys.path (the workers inherit sys.path).
 if str(Path(__file__).parent) not in sys.path:
     sys.path.insert(0, str(Path(__file__).parent))
-from accord_test_extractors import echo_extractor  # noqa: E402
+from accord_test_extractors import echo_extractor
 
 
 @pytest.fixture(scope="session")
-def fixture_db() -> ModuleType:
-    """fixture_db.py: the database builder, the server runner and the markup constants."""
-    return _fixture_db
+def api_db(tmp_path_factory: pytest.TempPathFactory, fixture_db: ModuleType) -> Path:
+    return fixture_db.build_fixture_db(tmp_path_factory.mktemp("api") / "fixture.duckdb")
 
 
 @pytest.fixture(scope="session")
-def api_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return _fixture_db.build_fixture_db(tmp_path_factory.mktemp("api") / "fixture.duckdb")
-
-
-@pytest.fixture(scope="session")
-def api_url(api_db: Path) -> Iterator[str]:
+def api_url(api_db: Path, fixture_db: ModuleType) -> Iterator[str]:
     from accord.api import create_app
 
     app = create_app(api_db, max_body_bytes=10_000, extractor=echo_extractor)
-    with _fixture_db.running_server(app) as url:
+    with fixture_db.running_server(app) as url:
         yield url
 
 

@@ -5,7 +5,7 @@ pipeline (bundled sample + seed) instead of these hand-made records: it must wri
 at ``path`` and return it. ``running_server(app)`` serves an app with uvicorn on a free loopback
 port in a thread and yields its base URL.
 
-Loaded by ``tests/api/conftest.py`` and ``tests/web/conftest.py`` with ``load_fixture_module()``
+Loaded by the ``fixture_db`` fixture of ``tests/conftest.py``
 (the suite uses ``--import-mode=importlib``, so test folders are not importable packages).
 """
 

@@ -6,9 +6,7 @@ launched with networking features off, since the machine has no network to talk 
 
 from __future__ import annotations
 
-import importlib.util
 import shutil
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
@@ -28,23 +26,6 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
-
-
-def _load_fixture_module() -> ModuleType:
-    name = "accord_tests_fixture_db"
-    if name not in sys.modules:
-        path = Path(__file__).resolve().parents[1] / "api" / "fixture_db.py"
-        spec = importlib.util.spec_from_file_location(name, path)
-        assert spec is not None and spec.loader is not None
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[name]
-
-
-@pytest.fixture(scope="session")
-def fixture_db() -> ModuleType:
-    return _load_fixture_module()
 
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
